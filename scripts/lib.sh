@@ -1,0 +1,34 @@
+# Shared by scripts/run, scripts/test and scripts/bench: install what a fresh Debian 12 machine
+# lacks, then configure and build a CMake preset. Sourced, not run.
+set -euo pipefail
+NAAST_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$NAAST_ROOT"
+
+# Debian 12 packages the build and the tests need. Keep in sync with docs/ARCHITECTURE.md.
+NAAST_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  clang libclang-rt-14-dev    # the ASan/UBSan build and the libFuzzer targets
+  catch2 nlohmann-json3-dev zlib1g-dev
+)
+
+naast_install_deps() {
+  local missing=()
+  for p in "${NAAST_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "error: missing packages and not root; run as root or install: ${missing[*]}" >&2
+      exit 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+naast_build() {  # naast_build PRESET
+  echo "== configuring and building preset $1"
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$(nproc)"
+}
