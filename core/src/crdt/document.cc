@@ -295,23 +295,38 @@ Status Document::Impl::Validate(const Change& change) const {
   std::set<OpId> created;
   std::map<std::pair<OpId, std::string>, std::vector<IdRange>> inserted;
   auto record_known = [&](const OpId& id) { return records.count(id) || created.count(id); };
+  // Whether every id of [id, id + len) is in the field: in the document or inserted earlier in
+  // this change (a range may span both).
   auto text_has = [&](const OpId& record, const std::string& field, const OpId& id,
                       std::uint64_t len) {
+    const Record* rec = FindRecord(record);
+    const TextSequence* text = nullptr;
+    if (rec) {
+      auto t = rec->texts.find(field);
+      if (t != rec->texts.end()) text = &t->second;
+    }
+    const CharId cid = ToCharId(id);
     auto ins = inserted.find({record, field});
-    if (ins != inserted.end()) {
-      for (const auto& rg : ins->second) {
-        if (rg.start.replica == id.replica && rg.start.counter <= id.counter &&
-            id.counter + len <= rg.start.counter + rg.length) {
-          return true;
+    std::uint64_t c = id.counter;
+    const std::uint64_t end = id.counter + len;
+    while (c < end) {
+      std::uint64_t next = c;
+      if (ins != inserted.end()) {
+        for (const auto& rg : ins->second) {
+          if (rg.start.replica == id.replica && rg.start.counter <= c &&
+              c < rg.start.counter + rg.length) {
+            next = std::min(end, rg.start.counter + rg.length);
+          }
         }
       }
+      if (next == c && text && cid.valid()) {
+        next = c + text->ContainedPrefix(CharId{cid.r, static_cast<std::uint32_t>(c)},
+                                         static_cast<std::uint32_t>(end - c));
+      }
+      if (next == c) return false;
+      c = next;
     }
-    const Record* rec = FindRecord(record);
-    if (!rec) return false;
-    auto t = rec->texts.find(field);
-    CharId cid = ToCharId(id);
-    return t != rec->texts.end() && cid.valid() &&
-           t->second.Contains(cid, static_cast<std::uint32_t>(len));
+    return true;
   };
   std::uint64_t counter = change.start_counter;
   for (std::size_t i = 0; i < change.ops.size(); ++i) {

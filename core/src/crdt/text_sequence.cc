@@ -261,15 +261,15 @@ const TextSequence::InsertOp* TextSequence::FindOp(CharId id) const {
   return id.c < it->c + it->len ? &*it : nullptr;
 }
 
-bool TextSequence::Contains(CharId start, std::uint32_t length) const {
-  std::uint32_t c = start.c;
+std::uint32_t TextSequence::ContainedPrefix(CharId start, std::uint32_t length) const {
+  std::uint64_t c = start.c;
   const std::uint64_t end = std::uint64_t{start.c} + length;
   while (c < end) {
-    const InsertOp* op = FindOp(CharId{start.r, c});
-    if (!op) return false;
-    c = op->c + op->len;
+    const InsertOp* op = FindOp(CharId{start.r, static_cast<std::uint32_t>(c)});
+    if (!op) break;
+    c = std::uint64_t{op->c} + op->len;
   }
-  return true;
+  return static_cast<std::uint32_t>(std::min(c, end) - start.c);
 }
 
 // ---- local edits
@@ -598,7 +598,8 @@ bool TextSequence::Decode(Reader& r, const std::vector<std::uint32_t>& from_cano
 
   // The insert log.
   const std::uint64_t n_logs = r.Bounded(n_replicas, "more insert logs than replicas");
-  inserts_.assign(n_replicas, {});
+  const std::size_t n_dense = replicas_->size();  // dense indexes: from_canon's values
+  inserts_.assign(n_dense, {});
   std::uint64_t prev_canon = 0, ops_total = 0;
   auto read_origin = [&](std::uint32_t base_c) -> CharId {
     std::uint64_t rep = r.Bounded(n_replicas, "origin replica outside the table");
@@ -646,9 +647,9 @@ bool TextSequence::Decode(Reader& r, const std::vector<std::uint32_t>& from_cano
   }
   // Every inserted character is in exactly one run: mark each one off in a bitmap laid over
   // the insert logs.
-  std::vector<std::uint64_t> base(n_replicas + 1, 0);
-  std::vector<std::vector<std::uint64_t>> prefix(n_replicas);
-  for (std::uint32_t rep = 0; rep < n_replicas; ++rep) {
+  std::vector<std::uint64_t> base(n_dense + 1, 0);
+  std::vector<std::vector<std::uint64_t>> prefix(n_dense);
+  for (std::uint32_t rep = 0; rep < n_dense; ++rep) {
     std::uint64_t sum = 0;
     for (const auto& op : inserts_[rep]) {
       prefix[rep].push_back(sum);

@@ -73,7 +73,11 @@ class TextSequence {
   void LocalDelete(std::size_t pos, std::size_t n, std::vector<CharRange>* deleted);
 
   // Whether every id of the range was inserted here (by the insert log; no index needed).
-  bool Contains(CharId start, std::uint32_t length) const;
+  bool Contains(CharId start, std::uint32_t length) const {
+    return ContainedPrefix(start, length) == length;
+  }
+  // How many ids from `start` on (at most `length`) were inserted here.
+  std::uint32_t ContainedPrefix(CharId start, std::uint32_t length) const;
   // Applies a remote insertion whose origins are Contains()ed and whose ids are new.
   void RemoteInsert(CharId id, CharId left, CharId right, std::string_view utf8, std::uint32_t n);
   // Marks characters deleted; deleting twice is harmless. The range must be Contains()ed.

@@ -1,0 +1,23 @@
+# Runs naast-trace on a trace written by naast-trace-gen: it must succeed and print the figures
+# line; on the same trace with a spoilt endContent it must fail and say where.
+#   cmake -DGEN=… -DTRACE=… -DKIND=sequential|concurrent -DDIR=… -P trace_tool_test.cmake
+set(good ${DIR}/trace_${KIND}.json)
+set(bad ${DIR}/trace_${KIND}_wrong_end.json)
+execute_process(COMMAND ${GEN} ${KIND} ${good} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "naast-trace-gen failed: ${rc}")
+endif()
+execute_process(COMMAND ${TRACE} ${good} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "naast-trace failed on a good trace (${rc}): ${err}")
+endif()
+set(num "[0-9]+(\\.[0-9]+)?")
+if(NOT out MATCHES "^impl=naast apply_ms=${num} encode_ms=${num} encoded_bytes=[0-9]+ load_ms=${num} doc_mb=-?${num} peak_rss_mb=${num}\n$")
+  message(FATAL_ERROR "unexpected output: ${out}")
+endif()
+message(STATUS "${out}")
+execute_process(COMMAND ${GEN} ${KIND} ${bad} --wrong-end RESULT_VARIABLE rc)
+execute_process(COMMAND ${TRACE} ${bad} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(rc EQUAL 0 OR NOT err MATCHES "differs from endContent: first difference at code point [0-9]+")
+  message(FATAL_ERROR "naast-trace accepted a wrong endContent (${rc}): ${out} ${err}")
+endif()
