@@ -6,7 +6,9 @@
 #include <sys/resource.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -158,14 +160,22 @@ bool ReplayConcurrent(const Trace& trace, const Change& setup, Document& final_d
   };
   for (std::size_t a = 0; a < trace.agents; ++a) docs[a] = fresh(a + 1);
 
-  // Changes that `doc` lacks to reach `target`, applied in trace order (a causal order).
-  auto catch_up = [&](Document& doc, const VersionVector& target, std::size_t upto) {
-    for (std::size_t k = 0; k < upto; ++k) {
-      if (!made[k].has) continue;
-      const Change& c = made[k].change;
-      if (c.end_counter() - 1 > target.Get(c.replica)) continue;
-      if (doc.version().Includes(OpId{c.replica, c.start_counter})) continue;
-      auto r = doc.Apply(c);
+  // Per replica, (start counter, txn) of its changes, in counter order: what a document lacks
+  // is found by binary search, not by scanning the whole history.
+  std::map<naast::crdt::ReplicaId, std::vector<std::pair<std::uint64_t, std::size_t>>> by_replica;
+  // Applies the changes `doc` lacks to reach `target`, in trace order (a causal order).
+  auto catch_up = [&](Document& doc, const VersionVector& target) {
+    std::vector<std::size_t> missing;
+    for (const auto& [replica, list] : by_replica) {
+      const std::uint64_t have = doc.version().Get(replica), want = target.Get(replica);
+      auto it = std::upper_bound(list.begin(), list.end(), std::make_pair(have, SIZE_MAX));
+      for (; it != list.end() && made[it->second].change.end_counter() - 1 <= want; ++it) {
+        missing.push_back(it->second);
+      }
+    }
+    std::sort(missing.begin(), missing.end());
+    for (std::size_t k : missing) {
+      auto r = doc.Apply(made[k].change);
       if (!r) {
         std::fprintf(stderr, "naast-trace: merging txn %zu: %s\n", k, r.error().ToString().c_str());
         return false;
@@ -181,9 +191,10 @@ bool ReplayConcurrent(const Trace& trace, const Change& setup, Document& final_d
     for (std::size_t p : txn.parents) target.Merge(version[p]);
     auto& doc = docs[txn.agent];
     if (!target.Covers(doc->version())) doc = fresh(next_replica++);
-    if (!catch_up(*doc, target, i)) return false;
+    if (!catch_up(*doc, target)) return false;
     if (!ApplyPatches(*doc, note, txn, i)) return false;
     if (auto c = doc->Commit()) {
+      by_replica[c->replica].emplace_back(c->start_counter, i);
       made[i].change = std::move(*c);
       made[i].has = true;
     }
@@ -193,7 +204,7 @@ bool ReplayConcurrent(const Trace& trace, const Change& setup, Document& final_d
   for (const auto& v : version) all.Merge(v);
   all.Advance(setup.replica, setup.end_counter() - 1);
   (void)final_doc.Apply(setup);
-  return catch_up(final_doc, all, trace.txns.size());
+  return catch_up(final_doc, all);
 }
 
 }  // namespace

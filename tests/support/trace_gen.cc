@@ -127,24 +127,32 @@ std::string Concurrent(std::mt19937_64& rng, std::string* end, std::size_t agent
   OpId note = setup_doc.CreateRecord("note");
   Change setup = *setup_doc.Commit();
   std::vector<std::unique_ptr<Document>> docs;
-  for (std::size_t a = 0; a < agents; ++a) {
-    docs.push_back(std::make_unique<Document>(a + 1));
-    (void)docs.back()->Apply(setup);
-  }
-  std::vector<Change> changes;                 // in creation order
-  std::vector<std::vector<std::size_t>> made;  // per txn: index into changes, if any
+  auto fresh = [&](ReplicaId id) {
+    auto d = std::make_unique<Document>(id);
+    (void)d->Apply(setup);
+    return d;
+  };
+  for (std::size_t a = 0; a < agents; ++a) docs.push_back(fresh(a + 1));
+  ReplicaId next_replica = agents + 1;  // forks get new replicas, in the order naast-trace uses
+  std::vector<Change> changes;  // in creation order
   std::vector<VersionVector> version;
   std::vector<long> last(agents, -1);
   std::string txns;
   for (std::size_t t = 0; t < 1500; ++t) {
     const std::size_t a = rng() % agents;
+    // Parents: usually the agent's own last transaction plus some of the others'. Now and then
+    // the agent's own is left out, so it must fork from what the parents hold.
     std::vector<std::size_t> parents;
-    if (last[a] >= 0) parents.push_back(static_cast<std::size_t>(last[a]));
     for (std::size_t b = 0; b < agents; ++b) {
-      if (b != a && last[b] >= 0 && rng() % 4 == 0) parents.push_back(static_cast<std::size_t>(last[b]));
+      if (last[b] < 0) continue;
+      if ((b == a && rng() % 10 != 0) || (b != a && rng() % 4 == 0)) {
+        parents.push_back(static_cast<std::size_t>(last[b]));
+      }
     }
-    VersionVector target = docs[a]->version();
+    VersionVector target = setup.deps;
+    target.Advance(setup.replica, setup.end_counter() - 1);
     for (std::size_t p : parents) target.Merge(version[p]);
+    if (!target.Covers(docs[a]->version())) docs[a] = fresh(next_replica++);
     for (const Change& c : changes) {
       if (c.end_counter() - 1 <= target.Get(c.replica) &&
           !docs[a]->version().Includes(OpId{c.replica, c.start_counter})) {
