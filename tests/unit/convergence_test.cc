@@ -146,14 +146,17 @@ class Scenario {
         case 3: (void)doc.RemoveFromSet(rec, field, RandomValue()); break;
         case 4: case 5: case 6: case 7: {
           const std::size_t len = doc.TextLength(rec, field);
-          REQUIRE(doc.InsertText(rec, field, rng_() % (len + 1), RandomText()).ok());
+          const std::size_t pos = rng_() % (len + 1);  // one draw at a time: the same
+          const std::string text = RandomText();        // scenario for every compiler
+          REQUIRE(doc.InsertText(rec, field, pos, text).ok());
           break;
         }
         case 8: case 9: {
           const std::size_t len = doc.TextLength(rec, field);
           if (len == 0) break;
           const std::size_t pos = rng_() % len;
-          REQUIRE(doc.DeleteText(rec, field, pos, 1 + rng_() % std::min<std::size_t>(len - pos, 6)).ok());
+          const std::size_t n = 1 + rng_() % std::min<std::size_t>(len - pos, 6);
+          REQUIRE(doc.DeleteText(rec, field, pos, n).ok());
           break;
         }
         case 10:
