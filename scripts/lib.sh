@@ -7,7 +7,7 @@ cd "$NAAST_ROOT"
 # Debian 12 packages the build and the tests need. Keep in sync with docs/ARCHITECTURE.md.
 NAAST_PACKAGES=(
   cmake ninja-build g++ pkg-config
-  clang libclang-rt-14-dev    # the ASan/UBSan build and the libFuzzer targets
+  clang libclang-rt-14-dev clang-format   # ASan/UBSan, libFuzzer, the style check
   catch2 nlohmann-json3-dev zlib1g-dev
 )
 

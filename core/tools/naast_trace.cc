@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -70,7 +70,8 @@ bool ParseTrace(const std::string& text, Trace* trace, std::string* error) {
         txn.agent = t.at("agent").get<std::size_t>();
         for (std::size_t p : txn.parents) {
           if (p >= trace->txns.size()) {
-            *error = "txn " + std::to_string(trace->txns.size()) + " has a parent that is not earlier";
+            *error =
+                "txn " + std::to_string(trace->txns.size()) + " has a parent that is not earlier";
             return false;
           }
         }
@@ -80,8 +81,8 @@ bool ParseTrace(const std::string& text, Trace* trace, std::string* error) {
         }
       }
       for (const auto& p : t.at("patches")) {
-        txn.patches.push_back(
-            Patch{p.at(0).get<std::size_t>(), p.at(1).get<std::size_t>(), p.at(2).get<std::string>()});
+        txn.patches.push_back(Patch{p.at(0).get<std::size_t>(), p.at(1).get<std::size_t>(),
+                                    p.at(2).get<std::string>()});
       }
       trace->txns.push_back(std::move(txn));
     }

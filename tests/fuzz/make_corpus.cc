@@ -11,8 +11,9 @@ using namespace naast::crdt;
 
 namespace {
 void Write(const std::string& path, const std::vector<std::uint8_t>& bytes) {
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                              static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
 }
 void Append(std::vector<std::uint8_t>& stream, const std::vector<std::uint8_t>& change) {
   stream.push_back(static_cast<std::uint8_t>(change.size() & 0xFF));
@@ -37,7 +38,8 @@ int main(int argc, char** argv) {
   for (ReplicaId who : {ReplicaId{7}, ReplicaId{9}}) {
     Document d(who, &clock);
     (void)d.Apply(first);
-    (void)d.InsertText(visit, "note", who == 7 ? 0 : 10, who == 7 ? "Moeder was moe. " : "ééé🙂");
+    (void)d.InsertText(visit, "note", who == 7 ? 0 : 10,
+                       who == 7 ? "Moeder was moe. " : "ééé🙂");
     (void)d.DeleteText(visit, "note", 3, 4);
     (void)d.Set(visit, "duration_min", static_cast<std::int64_t>(who));
     (void)d.RemoveFromSet(visit, "life_domains", std::string("financien"));
@@ -49,7 +51,8 @@ int main(int argc, char** argv) {
     changes.push_back(*d.Commit());
   }
   int n = 0;
-  for (const Change& c : changes) Write(dir + "/decode_change/seed" + std::to_string(n++), EncodeChange(c));
+  for (const Change& c : changes)
+    Write(dir + "/decode_change/seed" + std::to_string(n++), EncodeChange(c));
   Write(dir + "/decode_change/seed_base", EncodeChange(first));
 
   std::vector<std::uint8_t> stream;
@@ -64,7 +67,9 @@ int main(int argc, char** argv) {
   (void)merged.Apply(first);
   for (const Change& c : changes) (void)merged.Apply(c);
   Write(dir + "/decode_document/seed_small", merged.Save());
-  for (int i = 0; i < 300; ++i) (void)merged.InsertText(visit, "note", (i * 7) % (merged.TextLength(visit, "note") + 1), "abc ");
+  for (int i = 0; i < 300; ++i)
+    (void)merged.InsertText(visit, "note", (i * 7) % (merged.TextLength(visit, "note") + 1),
+                            "abc ");
   (void)merged.Commit();
   Write(dir + "/decode_document/seed_deflated", merged.Save());
   std::printf("corpus written to %s\n", dir.c_str());

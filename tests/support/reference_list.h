@@ -46,7 +46,9 @@ class ReferenceList {
     std::string content;
     bool deleted;
   };
-  static std::size_t CharLen(unsigned char b) { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
+  static std::size_t CharLen(unsigned char b) {
+    return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  }
   // -1 for "none" on the left, size() for "none" on the right.
   long IndexOf(const crdt::OpId& id, long none) const {
     if (!id.valid()) return none;

@@ -60,7 +60,8 @@ std::string PatchesJson(const std::vector<Patch>& patches) {
   std::string out = "[";
   for (const auto& p : patches) {
     if (out.size() > 1) out += ",";
-    out += "[" + std::to_string(p.pos) + "," + std::to_string(p.del) + "," + JsonString(p.ins) + "]";
+    out +=
+        "[" + std::to_string(p.pos) + "," + std::to_string(p.del) + "," + JsonString(p.ins) + "]";
   }
   return out + "]";
 }
@@ -134,7 +135,7 @@ std::string Concurrent(std::mt19937_64& rng, std::string* end, std::size_t agent
   };
   for (std::size_t a = 0; a < agents; ++a) docs.push_back(fresh(a + 1));
   ReplicaId next_replica = agents + 1;  // forks get new replicas, in the order naast-trace uses
-  std::vector<Change> changes;  // in creation order
+  std::vector<Change> changes;          // in creation order
   std::vector<VersionVector> version;
   std::vector<long> last(agents, -1);
   std::string txns;
@@ -186,21 +187,24 @@ std::string Concurrent(std::mt19937_64& rng, std::string* end, std::size_t agent
     }
   }
   *end = reference.Text();
-  return "\"kind\":\"concurrent\",\"numAgents\":" + std::to_string(agents) + ",\"txns\":[" + txns + "]";
+  return "\"kind\":\"concurrent\",\"numAgents\":" + std::to_string(agents) + ",\"txns\":[" + txns +
+         "]";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: naast-trace-gen sequential|concurrent OUT [--seed N] [--wrong-end]\n");
+    std::fprintf(stderr,
+                 "usage: naast-trace-gen sequential|concurrent OUT [--seed N] [--wrong-end]\n");
     return 2;
   }
   const std::string kind = argv[1];
   std::uint64_t seed = 7;
   bool wrong_end = false;
   for (int i = 3; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--seed") && i + 1 < argc) seed = std::strtoull(argv[++i], nullptr, 10);
+    if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
+      seed = std::strtoull(argv[++i], nullptr, 10);
     if (!std::strcmp(argv[i], "--wrong-end")) wrong_end = true;
   }
   std::mt19937_64 rng(seed);
@@ -209,7 +213,8 @@ int main(int argc, char** argv) {
   if (wrong_end) end += "x";
   std::string json = "{" + body + ",\"endContent\":" + JsonString(end) + "}\n";
   gzFile f = gzopen(argv[2], kind == "concurrent" ? "wbT" : "wb");  // T: plain, not gzipped
-  if (!f || gzwrite(f, json.data(), static_cast<unsigned>(json.size())) != static_cast<int>(json.size())) {
+  if (!f || gzwrite(f, json.data(), static_cast<unsigned>(json.size())) !=
+                static_cast<int>(json.size())) {
     std::fprintf(stderr, "naast-trace-gen: cannot write %s\n", argv[2]);
     return 1;
   }

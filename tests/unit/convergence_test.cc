@@ -63,10 +63,24 @@ class Scenario {
     for (int s = 0; s < steps; ++s) {
       const std::size_t who = rng_() % replicas_.size();
       switch (rng_() % 10) {
-        case 0: case 1: case 2: case 3: case 4: Edit(who); break;
-        case 5: case 6: case 7: Deliver(who); break;
-        case 8: if (rng_() % 4 == 0) SaveAndReload(who); break;
-        default: replicas_[who]->physical_ms += rng_() % 3; break;  // time passes, or not
+        case 0:
+        case 1:
+        case 2:
+        case 3:
+        case 4:
+          Edit(who);
+          break;
+        case 5:
+        case 6:
+        case 7:
+          Deliver(who);
+          break;
+        case 8:
+          if (rng_() % 4 == 0) SaveAndReload(who);
+          break;
+        default:
+          replicas_[who]->physical_ms += rng_() % 3;
+          break;  // time passes, or not
       }
     }
     FinalSync();
@@ -100,7 +114,8 @@ class Scenario {
           reference[{ins->record, ins->field}].Insert(OpId{c.replica, counter}, ins->origin_left,
                                                       ins->origin_right, ins->text);
         } else if (auto* del = std::get_if<DeleteText>(&op)) {
-          for (const auto& rg : del->ranges) reference[{del->record, del->field}].Delete(rg.start, rg.length);
+          for (const auto& rg : del->ranges)
+            reference[{del->record, del->field}].Delete(rg.start, rg.length);
         }
         counter += OpLength(op);
       }
@@ -126,10 +141,14 @@ class Scenario {
   }
   Value RandomValue() {
     switch (rng_() % 4) {
-      case 0: return std::monostate{};
-      case 1: return static_cast<bool>(rng_() % 2);
-      case 2: return static_cast<std::int64_t>(rng_() % 7) - 3;
-      default: return std::string(1, static_cast<char>('p' + rng_() % 4));
+      case 0:
+        return std::monostate{};
+      case 1:
+        return static_cast<bool>(rng_() % 2);
+      case 2:
+        return static_cast<std::int64_t>(rng_() % 7) - 3;
+      default:
+        return std::string(1, static_cast<char>('p' + rng_() % 4));
     }
   }
 
@@ -141,17 +160,28 @@ class Scenario {
       if (!doc.Exists(rec) || doc.IsDeleted(rec)) continue;  // not here yet, or deleted
       const char* field = kFields[rng_() % 2];
       switch (rng_() % 12) {
-        case 0: case 1: (void)doc.Set(rec, field, RandomValue()); break;
-        case 2: (void)doc.AddToSet(rec, field, RandomValue()); break;
-        case 3: (void)doc.RemoveFromSet(rec, field, RandomValue()); break;
-        case 4: case 5: case 6: case 7: {
+        case 0:
+        case 1:
+          (void)doc.Set(rec, field, RandomValue());
+          break;
+        case 2:
+          (void)doc.AddToSet(rec, field, RandomValue());
+          break;
+        case 3:
+          (void)doc.RemoveFromSet(rec, field, RandomValue());
+          break;
+        case 4:
+        case 5:
+        case 6:
+        case 7: {
           const std::size_t len = doc.TextLength(rec, field);
           const std::size_t pos = rng_() % (len + 1);  // one draw at a time: the same
-          const std::string text = RandomText();        // scenario for every compiler
+          const std::string text = RandomText();       // scenario for every compiler
           REQUIRE(doc.InsertText(rec, field, pos, text).ok());
           break;
         }
-        case 8: case 9: {
+        case 8:
+        case 9: {
           const std::size_t len = doc.TextLength(rec, field);
           if (len == 0) break;
           const std::size_t pos = rng_() % len;

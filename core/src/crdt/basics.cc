@@ -12,20 +12,31 @@ namespace naast::crdt {
 
 const char* ToString(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kTruncated: return "truncated";
-    case ErrorCode::kBadMagic: return "bad magic";
-    case ErrorCode::kUnsupportedVersion: return "unsupported version";
-    case ErrorCode::kMalformed: return "malformed";
-    case ErrorCode::kBadUtf8: return "bad UTF-8";
-    case ErrorCode::kLimitExceeded: return "limit exceeded";
-    case ErrorCode::kUnknownReference: return "unknown reference";
-    case ErrorCode::kOverlappingChange: return "overlapping change";
-    case ErrorCode::kInvalidArgument: return "invalid argument";
+    case ErrorCode::kTruncated:
+      return "truncated";
+    case ErrorCode::kBadMagic:
+      return "bad magic";
+    case ErrorCode::kUnsupportedVersion:
+      return "unsupported version";
+    case ErrorCode::kMalformed:
+      return "malformed";
+    case ErrorCode::kBadUtf8:
+      return "bad UTF-8";
+    case ErrorCode::kLimitExceeded:
+      return "limit exceeded";
+    case ErrorCode::kUnknownReference:
+      return "unknown reference";
+    case ErrorCode::kOverlappingChange:
+      return "overlapping change";
+    case ErrorCode::kInvalidArgument:
+      return "invalid argument";
   }
   return "unknown error";
 }
 
-std::string Error::ToString() const { return std::string(crdt::ToString(code)) + ": " + message; }
+std::string Error::ToString() const {
+  return std::string(crdt::ToString(code)) + ": " + message;
+}
 
 std::string ToString(const OpId& id) {
   if (!id.valid()) return "none";

@@ -59,8 +59,8 @@ class Reader {
 
   // The first failure sticks; later reads return zeros, so decoders can check once per record.
   Error error() const {
-    return Error{code_, std::string(failed_ ? failed_ : "") + " at byte " +
-                            std::to_string(fail_offset_)};
+    return Error{code_,
+                 std::string(failed_ ? failed_ : "") + " at byte " + std::to_string(fail_offset_)};
   }
   void Fail(ErrorCode code, const char* what) {
     if (failed_) return;

@@ -65,12 +65,19 @@ void WriteValue(Writer& w, const Value& v) {
 
 Value ReadValue(Reader& r) {
   switch (r.Byte()) {
-    case kNull: return std::monostate{};
-    case kFalse: return false;
-    case kTrue: return true;
-    case kInt: return r.SignedVarint();
-    case kString: return std::string(r.String(kMaxStringBytes));
-    default: r.Fail(ErrorCode::kMalformed, "unknown value tag"); return std::monostate{};
+    case kNull:
+      return std::monostate{};
+    case kFalse:
+      return false;
+    case kTrue:
+      return true;
+    case kInt:
+      return r.SignedVarint();
+    case kString:
+      return std::string(r.String(kMaxStringBytes));
+    default:
+      r.Fail(ErrorCode::kMalformed, "unknown value tag");
+      return std::monostate{};
   }
 }
 
@@ -206,7 +213,8 @@ Result<Change> DecodeChange(std::span<const std::uint8_t> bytes) {
   c.start_counter = r.Bounded(kMaxCounter, "start counter beyond the limit");
   if (r.ok() && c.start_counter == 0) r.Fail(ErrorCode::kMalformed, "start counter is 0");
   c.time.wall_ms = r.Varint();
-  c.time.logical = static_cast<std::uint32_t>(r.Bounded(UINT32_MAX, "logical clock beyond 32 bits"));
+  c.time.logical =
+      static_cast<std::uint32_t>(r.Bounded(UINT32_MAX, "logical clock beyond 32 bits"));
   std::uint64_t n_replicas = r.Bounded(kMaxReplicasPerMessage, "too many replicas");
   if (r.ok() && n_replicas * 8 > r.remaining()) r.Fail(ErrorCode::kTruncated, "replica table");
   std::vector<ReplicaId> table;
@@ -256,8 +264,12 @@ Result<Change> DecodeChange(std::span<const std::uint8_t> bytes) {
   for (std::uint64_t i = 0; i < n_ops && r.ok(); ++i) {
     std::uint8_t tag = r.Byte();
     switch (tag) {
-      case kTagCreateRecord: c.ops.emplace_back(CreateRecord{std::string(r.String(kMaxStringBytes))}); break;
-      case kTagDeleteRecord: c.ops.emplace_back(DeleteRecord{read_id(false)}); break;
+      case kTagCreateRecord:
+        c.ops.emplace_back(CreateRecord{std::string(r.String(kMaxStringBytes))});
+        break;
+      case kTagDeleteRecord:
+        c.ops.emplace_back(DeleteRecord{read_id(false)});
+        break;
       case kTagSetRegister: {
         SetRegister o;
         o.record = read_id(false);
@@ -314,11 +326,14 @@ Result<Change> DecodeChange(std::span<const std::uint8_t> bytes) {
         c.ops.emplace_back(std::move(o));
         break;
       }
-      default: r.Fail(ErrorCode::kMalformed, "unknown operation tag"); break;
+      default:
+        r.Fail(ErrorCode::kMalformed, "unknown operation tag");
+        break;
     }
     if (r.ok()) {
       counter += OpLength(c.ops.back());
-      if (counter - 1 > kMaxCounter) r.Fail(ErrorCode::kLimitExceeded, "change uses counters beyond the limit");
+      if (counter - 1 > kMaxCounter)
+        r.Fail(ErrorCode::kLimitExceeded, "change uses counters beyond the limit");
     }
   }
   if (r.ok() && !r.at_end()) r.Fail(ErrorCode::kMalformed, "trailing bytes after the change");

@@ -75,7 +75,9 @@ constexpr std::uint8_t kFlagDeflated = 1;
 constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 30;
 constexpr std::size_t kMaxQueuedChanges = 100000;
 
-Error InvalidArgument(std::string msg) { return Error{ErrorCode::kInvalidArgument, std::move(msg)}; }
+Error InvalidArgument(std::string msg) {
+  return Error{ErrorCode::kInvalidArgument, std::move(msg)};
+}
 Error UnknownReference(std::string msg) {
   return Error{ErrorCode::kUnknownReference, std::move(msg)};
 }
@@ -111,7 +113,8 @@ struct Document::Impl {
   }
   TextSequence& TextOf(Record& rec, std::string_view field) {
     auto it = rec.texts.find(field);
-    if (it == rec.texts.end()) it = rec.texts.emplace(std::string(field), TextSequence(&replicas)).first;
+    if (it == rec.texts.end())
+      it = rec.texts.emplace(std::string(field), TextSequence(&replicas)).first;
     return it->second;
   }
 
@@ -134,9 +137,7 @@ struct Document::Impl {
     open->ops.push_back(std::move(op));
   }
 
-  OpId ToOpId(CharId id) const {
-    return id.valid() ? OpId{replicas.At(id.r), id.c} : OpId{};
-  }
+  OpId ToOpId(CharId id) const { return id.valid() ? OpId{replicas.At(id.r), id.c} : OpId{}; }
   // Maps an id of a known replica; an invalid CharId when the replica is unknown.
   CharId ToCharId(const OpId& id) const {
     if (!id.valid()) return CharId{};
@@ -157,7 +158,9 @@ Document::~Document() = default;
 Document::Document(Document&&) noexcept = default;
 Document& Document::operator=(Document&&) noexcept = default;
 
-ReplicaId Document::self() const { return impl_->self; }
+ReplicaId Document::self() const {
+  return impl_->self;
+}
 
 // ---- local edits
 
@@ -203,7 +206,8 @@ Status Document::Set(OpId record, std::string_view field, Value value) {
   std::vector<OpId> overwrites;
   for (const auto& e : reg.heads) overwrites.push_back(e.id);
   reg.Write(RegisterEntry{value, id, impl_->open->time}, overwrites);
-  impl_->FinishOp(SetRegister{record, std::string(field), std::move(value), std::move(overwrites)}, 1);
+  impl_->FinishOp(SetRegister{record, std::string(field), std::move(value), std::move(overwrites)},
+                  1);
   return Status::Ok();
 }
 
@@ -227,7 +231,8 @@ Status Document::RemoveFromSet(OpId record, std::string_view field, const Value&
   std::vector<OpId> additions = it->second;
   impl_->BeginOp();
   set->second.Remove(element, additions);
-  impl_->FinishOp(crdt::RemoveFromSet{record, std::string(field), element, std::move(additions)}, 1);
+  impl_->FinishOp(crdt::RemoveFromSet{record, std::string(field), element, std::move(additions)},
+                  1);
   return Status::Ok();
 }
 
@@ -241,10 +246,11 @@ Status Document::InsertText(OpId record, std::string_view field, std::size_t pos
   TextSequence& text = impl_->TextOf(*rec, field);
   if (pos > text.length()) return InvalidArgument("insert position beyond the end of the text");
   const std::uint64_t counter = impl_->BeginOp();
-  if (counter + *n - 1 > kMaxCounter) return Error{ErrorCode::kLimitExceeded, "counter space used up"};
-  const auto [left, right] = text.LocalInsert(
-      pos, utf8, static_cast<std::uint32_t>(*n),
-      CharId{impl_->self_index, static_cast<std::uint32_t>(counter)});
+  if (counter + *n - 1 > kMaxCounter)
+    return Error{ErrorCode::kLimitExceeded, "counter space used up"};
+  const auto [left, right] =
+      text.LocalInsert(pos, utf8, static_cast<std::uint32_t>(*n),
+                       CharId{impl_->self_index, static_cast<std::uint32_t>(counter)});
   const OpId left_id = impl_->ToOpId(left), right_id = impl_->ToOpId(right);
   // Typing on in one transaction extends the previous insertion instead of adding an op.
   if (!impl_->open->ops.empty()) {
@@ -257,8 +263,8 @@ Status Document::InsertText(OpId record, std::string_view field, std::size_t pos
       return Status::Ok();
     }
   }
-  impl_->FinishOp(crdt::InsertText{record, std::string(field), left_id, right_id, std::string(utf8)},
-                  *n);
+  impl_->FinishOp(
+      crdt::InsertText{record, std::string(field), left_id, right_id, std::string(utf8)}, *n);
   return Status::Ok();
 }
 
@@ -348,7 +354,8 @@ Status Document::Impl::Validate(const Change& change) const {
             }
             if constexpr (std::is_same_v<T, crdt::InsertText>) {
               auto n = detail::CountCodePoints(o.text);
-              if (!n || *n == 0) return Error{ErrorCode::kBadUtf8, where + "text empty or not UTF-8"};
+              if (!n || *n == 0)
+                return Error{ErrorCode::kBadUtf8, where + "text empty or not UTF-8"};
               if (o.origin_left.valid() && !text_has(o.record, o.field, o.origin_left, 1)) {
                 return UnknownReference(where + "left origin not in the text");
               }
@@ -372,7 +379,8 @@ Status Document::Impl::Validate(const Change& change) const {
     if (!s) return s;
     counter += OpLength(op);
   }
-  if (counter - 1 > kMaxCounter) return Error{ErrorCode::kLimitExceeded, "counters beyond the limit"};
+  if (counter - 1 > kMaxCounter)
+    return Error{ErrorCode::kLimitExceeded, "counters beyond the limit"};
   return Status::Ok();
 }
 
@@ -473,9 +481,15 @@ Result<ApplyOutcome> Document::Apply(const Change& change) {
   return r;
 }
 
-std::size_t Document::queued() const { return impl_->queue.size(); }
-const VersionVector& Document::version() const { return impl_->version; }
-std::optional<std::uint64_t> Document::last_clock_skew_ms() const { return impl_->skew; }
+std::size_t Document::queued() const {
+  return impl_->queue.size();
+}
+const VersionVector& Document::version() const {
+  return impl_->version;
+}
+std::optional<std::uint64_t> Document::last_clock_skew_ms() const {
+  return impl_->skew;
+}
 
 // ---- reads
 
@@ -486,7 +500,9 @@ std::vector<OpId> Document::Records() const {
   }
   return out;
 }
-bool Document::Exists(OpId record) const { return impl_->FindRecord(record) != nullptr; }
+bool Document::Exists(OpId record) const {
+  return impl_->FindRecord(record) != nullptr;
+}
 bool Document::IsDeleted(OpId record) const {
   const Record* rec = impl_->FindRecord(record);
   return rec && rec->deleted;
@@ -563,7 +579,8 @@ std::vector<std::uint8_t> Document::Save() const {
     if (dense != UINT32_MAX) canon[dense] = i;
   }
   auto canon_of = [&](ReplicaId r) {
-    return static_cast<std::uint64_t>(std::lower_bound(table.begin(), table.end(), r) - table.begin());
+    return static_cast<std::uint64_t>(std::lower_bound(table.begin(), table.end(), r) -
+                                      table.begin());
   };
 
   detail::Writer w;
@@ -669,7 +686,8 @@ Result<Document> Document::Load(std::span<const std::uint8_t> bytes, ReplicaId s
   std::vector<ReplicaId> table;
   for (std::uint64_t i = 0; i < n_table && r.ok(); ++i) {
     table.push_back(r.Fixed64());
-    if (i > 0 && table[i] <= table[i - 1]) r.Fail(ErrorCode::kMalformed, "replica table not sorted");
+    if (i > 0 && table[i] <= table[i - 1])
+      r.Fail(ErrorCode::kMalformed, "replica table not sorted");
   }
   std::vector<std::uint32_t> from_canon;
   for (ReplicaId rep : table) from_canon.push_back(d.replicas.Intern(rep));
@@ -698,7 +716,8 @@ Result<Document> Document::Load(std::span<const std::uint8_t> bytes, ReplicaId s
   OpId prev_record;
   for (std::uint64_t i = 0; i < n_records && r.ok(); ++i) {
     OpId id = read_id();
-    if (r.ok() && i > 0 && !(prev_record < id)) r.Fail(ErrorCode::kMalformed, "records out of order");
+    if (r.ok() && i > 0 && !(prev_record < id))
+      r.Fail(ErrorCode::kMalformed, "records out of order");
     prev_record = id;
     Record& rec = d.records[id];
     rec.type = read_name();

@@ -186,7 +186,8 @@ TextSequence::Pos TextSequence::SplitRun(Leaf* leaf, std::uint32_t i, std::uint3
   second.c = run.c + k;
   second.len_del = (run.len() - k) | (run.len_del & kDeletedBit);
   if (!run.deleted()) {
-    second.off = run.off + static_cast<std::uint32_t>(BytesOfCodePoints(bytes_.data() + run.off, k));
+    second.off =
+        run.off + static_cast<std::uint32_t>(BytesOfCodePoints(bytes_.data() + run.off, k));
     leaf->visible -= run.len() - k;  // InsertRun adds it back
   }
   run.len_del = k | (run.len_del & kDeletedBit);
@@ -203,8 +204,7 @@ void TextSequence::EraseRun(Leaf* leaf, std::uint32_t i) {
 
 // Marks a live run deleted and merges it with deleted neighbours of consecutive ids in the same
 // leaf, so backspacing over a word leaves one tombstone run, not one per letter.
-std::uint32_t TextSequence::MarkDeleted(Leaf* leaf, std::uint32_t i,
-                                        std::vector<CharRange>* out) {
+std::uint32_t TextSequence::MarkDeleted(Leaf* leaf, std::uint32_t i, std::vector<CharRange>* out) {
   Run& run = leaf->runs[i];
   const std::uint32_t len = run.len();
   if (out) {
@@ -501,7 +501,8 @@ void TextSequence::RemoteDelete(CharId start, std::uint32_t length) {
 // ---- encoding (docs/crdt-encoding.md, "text field")
 
 namespace {
-void WriteCharId(Writer& w, CharId id, std::uint32_t base_c, const std::vector<std::uint32_t>& canon) {
+void WriteCharId(Writer& w, CharId id, std::uint32_t base_c,
+                 const std::vector<std::uint32_t>& canon) {
   if (!id.valid()) {
     w.Varint(0);
     return;
@@ -605,7 +606,8 @@ bool TextSequence::Decode(Reader& r, const std::vector<std::uint32_t>& from_cano
     std::uint64_t rep = r.Bounded(n_replicas, "origin replica outside the table");
     if (!r.ok() || rep == 0) return CharId{};
     std::int64_t c = static_cast<std::int64_t>(base_c) - r.SignedVarint();
-    if (r.ok() && (c < 1 || c > 0xFFFFFFFFll)) r.Fail(ErrorCode::kMalformed, "origin counter out of range");
+    if (r.ok() && (c < 1 || c > 0xFFFFFFFFll))
+      r.Fail(ErrorCode::kMalformed, "origin counter out of range");
     return CharId{from_canon[rep - 1], static_cast<std::uint32_t>(c)};
   };
   for (std::uint64_t k = 0; k < n_logs && r.ok(); ++k) {
@@ -640,7 +642,8 @@ bool TextSequence::Decode(Reader& r, const std::vector<std::uint32_t>& from_cano
   }
   for (const auto& ops : inserts_) {
     for (const auto& op : ops) {
-      if ((op.left.valid() && !Contains(op.left, 1)) || (op.right.valid() && !Contains(op.right, 1))) {
+      if ((op.left.valid() && !Contains(op.left, 1)) ||
+          (op.right.valid() && !Contains(op.right, 1))) {
         return fail("origin refers to a character that is not there");
       }
     }
@@ -665,9 +668,11 @@ bool TextSequence::Decode(Reader& r, const std::vector<std::uint32_t>& from_cano
       const InsertOp* op = FindOp(CharId{run.r, c});
       if (!op) return fail("text run covers ids that were never inserted");
       std::uint64_t at = base[run.r] + prefix[run.r][op - inserts_[run.r].data()] + (c - op->c);
-      std::uint32_t stop = static_cast<std::uint32_t>(std::min<std::uint64_t>(end, op->c + op->len));
+      std::uint32_t stop =
+          static_cast<std::uint32_t>(std::min<std::uint64_t>(end, op->c + op->len));
       for (; c < stop; ++c, ++at) {
-        if (seen[at / 64] & (std::uint64_t{1} << (at % 64))) return fail("a character is in two runs");
+        if (seen[at / 64] & (std::uint64_t{1} << (at % 64)))
+          return fail("a character is in two runs");
         seen[at / 64] |= std::uint64_t{1} << (at % 64);
       }
     }
