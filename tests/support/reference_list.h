@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -86,5 +87,21 @@ class ReferenceList {
 
   std::vector<Item> items_;
 };
+
+// Feeds the text operations of a change to the list `list_for(record, field)` returns.
+template <typename ListFor>
+void FeedTextOps(const crdt::Change& c, ListFor list_for) {
+  std::uint64_t counter = c.start_counter;
+  for (const crdt::Op& op : c.ops) {
+    if (auto* ins = std::get_if<crdt::InsertText>(&op)) {
+      list_for(ins->record, ins->field)
+          .Insert(crdt::OpId{c.replica, counter}, ins->origin_left, ins->origin_right, ins->text);
+    } else if (auto* del = std::get_if<crdt::DeleteText>(&op)) {
+      for (const auto& rg : del->ranges)
+        list_for(del->record, del->field).Delete(rg.start, rg.length);
+    }
+    counter += crdt::OpLength(op);
+  }
+}
 
 }  // namespace naast::test

@@ -176,15 +176,8 @@ std::string Concurrent(std::mt19937_64& rng, std::string* end, std::size_t agent
   }
   naast::test::ReferenceList reference;
   for (const Change& c : changes) {
-    std::uint64_t counter = c.start_counter;
-    for (const Op& op : c.ops) {
-      if (auto* ins = std::get_if<InsertText>(&op)) {
-        reference.Insert(OpId{c.replica, counter}, ins->origin_left, ins->origin_right, ins->text);
-      } else if (auto* del = std::get_if<DeleteText>(&op)) {
-        for (const auto& rg : del->ranges) reference.Delete(rg.start, rg.length);
-      }
-      counter += OpLength(op);
-    }
+    naast::test::FeedTextOps(
+        c, [&](const OpId&, const std::string&) -> auto& { return reference; });
   }
   *end = reference.Text();
   return "\"kind\":\"concurrent\",\"numAgents\":" + std::to_string(agents) + ",\"txns\":[" + txns +

@@ -108,17 +108,10 @@ class Scenario {
     // The texts against the naive reference fed the same operations in creation order.
     std::map<std::pair<OpId, std::string>, naast::test::ReferenceList> reference;
     for (const Change& c : changes_) {
-      std::uint64_t counter = c.start_counter;
-      for (const Op& op : c.ops) {
-        if (auto* ins = std::get_if<InsertText>(&op)) {
-          reference[{ins->record, ins->field}].Insert(OpId{c.replica, counter}, ins->origin_left,
-                                                      ins->origin_right, ins->text);
-        } else if (auto* del = std::get_if<DeleteText>(&op)) {
-          for (const auto& rg : del->ranges)
-            reference[{del->record, del->field}].Delete(rg.start, rg.length);
-        }
-        counter += OpLength(op);
-      }
+      naast::test::FeedTextOps(
+          c, [&](const OpId& rec, const std::string& field) -> auto& {
+            return reference[{rec, field}];
+          });
     }
     for (auto& [key, list] : reference) REQUIRE(a.Text(key.first, key.second) == list.Text());
     // A document loaded from the bytes is the same document.
