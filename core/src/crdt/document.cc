@@ -783,6 +783,15 @@ Result<Document> Document::Load(std::span<const std::uint8_t> bytes, ReplicaId s
   }
   if (r.ok() && !r.at_end()) r.Fail(ErrorCode::kMalformed, "trailing bytes after the document");
   if (!r.ok()) return r.error();
+  // Local writes after loading must come after the times already in the document (within the
+  // skew bound: a far-future time in a file must not drag the clock either).
+  Hlc latest;
+  for (const auto& [id, rec] : d.records) {
+    for (const auto& [name, reg] : rec.registers) {
+      for (const auto& e : reg.heads) latest = std::max(latest, e.time);
+    }
+  }
+  if (auto ahead = d.clock->Observe(latest)) d.skew = ahead;
   return doc;
 }
 
