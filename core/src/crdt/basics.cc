@@ -4,11 +4,11 @@
 #include <cstdio>
 
 #include "naast/crdt/clock.h"
-#include "naast/crdt/result.h"
+#include "naast/result.h"
 #include "naast/crdt/types.h"
 #include "naast/crdt/version_vector.h"
 
-namespace naast::crdt {
+namespace naast {
 
 const char* ToString(ErrorCode code) {
   switch (code) {
@@ -30,13 +30,25 @@ const char* ToString(ErrorCode code) {
       return "overlapping change";
     case ErrorCode::kInvalidArgument:
       return "invalid argument";
+    case ErrorCode::kIo:
+      return "I/O error";
+    case ErrorCode::kWrongPin:
+      return "wrong PIN";
+    case ErrorCode::kLocked:
+      return "locked";
+    case ErrorCode::kWiped:
+      return "wiped";
   }
   return "unknown error";
 }
 
 std::string Error::ToString() const {
-  return std::string(crdt::ToString(code)) + ": " + message;
+  return std::string(naast::ToString(code)) + ": " + message;
 }
+
+}  // namespace naast
+
+namespace naast::crdt {
 
 std::string ToString(const OpId& id) {
   if (!id.valid()) return "none";

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "naast/crdt/result.h"
+#include "naast/result.h"
 
 namespace naast::crdt::detail {
 

@@ -11,9 +11,9 @@
 #include <variant>
 #include <vector>
 
-#include "naast/crdt/result.h"
 #include "naast/crdt/types.h"
 #include "naast/crdt/version_vector.h"
+#include "naast/result.h"
 
 namespace naast::crdt {
 

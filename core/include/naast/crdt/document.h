@@ -21,9 +21,9 @@
 
 #include "naast/crdt/change.h"
 #include "naast/crdt/clock.h"
-#include "naast/crdt/result.h"
 #include "naast/crdt/types.h"
 #include "naast/crdt/version_vector.h"
+#include "naast/result.h"
 
 namespace naast::crdt {
 

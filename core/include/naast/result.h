@@ -1,5 +1,5 @@
-// Errors as values (after LevelDB's Status): decoding untrusted bytes and applying remote
-// changes never throw across the API; they return an Error saying what and where.
+// Errors as values (after LevelDB's Status): decoding untrusted bytes, applying remote changes,
+// opening the store never throw across the API; they return an Error saying what and where.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +7,7 @@
 #include <utility>
 #include <variant>
 
-namespace naast::crdt {
+namespace naast {
 
 enum class ErrorCode {
   kTruncated,           // input ended inside a field
@@ -19,6 +19,10 @@ enum class ErrorCode {
   kUnknownReference,    // refers to a record, field or character this document does not have
   kOverlappingChange,   // partly overlaps operations already applied
   kInvalidArgument,     // a local call with arguments out of range
+  kIo,                  // the file system or the database failed (full disk, I/O error)
+  kWrongPin,            // the PIN did not unlock the key
+  kLocked,              // too many wrong PINs: wait before the next try
+  kWiped,               // the key was destroyed after too many wrong PINs: the data is gone
 };
 
 const char* ToString(ErrorCode code);
@@ -64,4 +68,12 @@ class [[nodiscard]] Status {
   bool ok_ = true;
 };
 
+}  // namespace naast
+
+namespace naast::crdt {
+using naast::Error;
+using naast::ErrorCode;
+using naast::Result;
+using naast::Status;
+using naast::ToString;
 }  // namespace naast::crdt
