@@ -8,7 +8,7 @@ cd "$NAAST_ROOT"
 NAAST_PACKAGES=(
   cmake ninja-build g++ pkg-config
   clang libclang-rt-14-dev clang-format   # ASan/UBSan, libFuzzer, the style check
-  catch2 nlohmann-json3-dev zlib1g-dev libsodium-dev
+  catch2 nlohmann-json3-dev zlib1g-dev libsodium-dev libsqlcipher-dev sqlcipher
 )
 
 naast_install_deps() {

@@ -500,6 +500,22 @@ std::vector<OpId> Document::Records() const {
   }
   return out;
 }
+std::vector<OpId> Document::AllRecords() const {
+  std::vector<OpId> out;
+  for (const auto& [id, rec] : impl_->records) out.push_back(id);
+  return out;
+}
+
+std::vector<std::pair<FieldKind, std::string>> Document::Fields(OpId record) const {
+  std::vector<std::pair<FieldKind, std::string>> out;
+  const Record* rec = impl_->FindRecord(record);
+  if (!rec) return out;
+  for (const auto& [name, reg] : rec->registers) out.emplace_back(FieldKind::kRegister, name);
+  for (const auto& [name, set] : rec->sets) out.emplace_back(FieldKind::kSet, name);
+  for (const auto& [name, text] : rec->texts) out.emplace_back(FieldKind::kText, name);
+  return out;
+}
+
 bool Document::Exists(OpId record) const {
   return impl_->FindRecord(record) != nullptr;
 }

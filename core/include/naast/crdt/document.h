@@ -35,6 +35,8 @@ struct RegisterEntry {
   bool operator==(const RegisterEntry&) const = default;
 };
 
+enum class FieldKind { kRegister, kSet, kText };
+
 enum class ApplyOutcome {
   kApplied,    // applied now (and maybe queued changes after it)
   kDuplicate,  // already applied before: nothing changed
@@ -73,7 +75,10 @@ class Document {
   std::optional<std::uint64_t> last_clock_skew_ms() const;
 
   // ---- Reads.
-  std::vector<OpId> Records() const;  // records not deleted, in id order
+  std::vector<OpId> Records() const;     // records not deleted, in id order
+  std::vector<OpId> AllRecords() const;  // deleted ones too
+  // The record's fields, by kind and name (sorted).
+  std::vector<std::pair<FieldKind, std::string>> Fields(OpId record) const;
   bool Exists(OpId record) const;     // created, deleted or not
   bool IsDeleted(OpId record) const;
   std::optional<std::string> TypeOf(OpId record) const;

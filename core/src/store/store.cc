@@ -1,0 +1,473 @@
+#include "naast/store/store.h"
+
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "naast/crypto/crypto.h"
+#include "store/sqlite.h"
+
+namespace naast::store {
+namespace {
+
+using crdt::Change;
+using crdt::Document;
+using crdt::OpId;
+
+// Each entry upgrades the schema from version i to i + 1. Never edit a released entry: add one.
+// SQL for SQLite 3.15 (SQLCipher 3.4): no UPSERT, no JSON, no window functions.
+const char* const kMigrations[] = {
+    // 0 -> 1: documents, the operation log, the generic record tables.
+    R"sql(
+CREATE TABLE documents (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  snapshot BLOB,                 -- Document::Save() bytes
+  snapshot_seq INTEGER NOT NULL DEFAULT 0  -- the last log entry the snapshot includes
+);
+CREATE TABLE oplog (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order: a causal order
+  doc TEXT NOT NULL REFERENCES documents(id),
+  replica INTEGER NOT NULL,
+  start_counter INTEGER NOT NULL,
+  change BLOB NOT NULL,          -- EncodeChange() bytes
+  UNIQUE (doc, replica, start_counter)
+);
+CREATE TABLE records (
+  doc TEXT NOT NULL, replica INTEGER NOT NULL, counter INTEGER NOT NULL,
+  type TEXT NOT NULL, deleted INTEGER NOT NULL,
+  PRIMARY KEY (doc, replica, counter)
+);
+CREATE TABLE record_fields (
+  doc TEXT NOT NULL, replica INTEGER NOT NULL, counter INTEGER NOT NULL,
+  field TEXT NOT NULL, kind TEXT NOT NULL,  -- register | set | text
+  ord INTEGER NOT NULL,                     -- element index for sets, else 0
+  value,                                    -- NULL, INTEGER or TEXT
+  PRIMARY KEY (doc, replica, counter, field, ord)
+);
+)sql",
+};
+
+std::string Hex(std::span<const std::uint8_t> bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string s;
+  for (auto b : bytes) {
+    s += digits[b >> 4];
+    s += digits[b & 15];
+  }
+  return s;
+}
+
+void BindValue(sql::Statement& st, int i, const crdt::Value& v) {
+  if (auto* b = std::get_if<bool>(&v)) {
+    st.Bind(i, static_cast<std::int64_t>(*b));
+  } else if (auto* n = std::get_if<std::int64_t>(&v)) {
+    st.Bind(i, *n);
+  } else if (auto* s = std::get_if<std::string>(&v)) {
+    st.Bind(i, std::string_view(*s));
+  } else {
+    st.BindNull(i);
+  }
+}
+
+// The records a change touches.
+std::set<OpId> Touched(const Change& c) {
+  std::set<OpId> out;
+  std::uint64_t counter = c.start_counter;
+  for (const auto& op : c.ops) {
+    std::visit(
+        [&](const auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, crdt::CreateRecord>) {
+            out.insert(OpId{c.replica, counter});
+          } else {
+            out.insert(o.record);
+          }
+        },
+        op);
+    counter += crdt::OpLength(op);
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Store::Impl {
+  sql::Database db;
+  crdt::ReplicaId self;
+  crdt::HybridClock* clock;
+  StoreOptions options;
+  struct Loaded {
+    std::unique_ptr<Document> doc;
+    std::uint32_t since_snapshot = 0;
+  };
+  std::map<DocumentId, Loaded> docs;
+
+  Result<Loaded*> Load(const DocumentId& id);
+  Status Log(const DocumentId& id, const Change& c);
+  Status Project(const DocumentId& id, const Document& doc, const std::set<OpId>& records);
+  Status Snapshot(const DocumentId& id, Loaded& loaded);
+  Status Migrate();
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+
+int Store::LatestSchemaVersion() {
+  return static_cast<int>(std::size(kMigrations));
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
+                                           const crypto::SecureBytes& key, crdt::ReplicaId self,
+                                           crdt::HybridClock* clock, StoreOptions options) {
+  if (key.size() != crypto::kKeyBytes) {
+    return Error{ErrorCode::kInvalidArgument, "the store key must be 32 bytes"};
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->self = self;
+  impl->clock = clock;
+  impl->options = options;
+  if (Status s = impl->db.Open(file.string(),
+                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX);
+      !s) {
+    return s.error();
+  }
+  // The raw key must be the first statement: SQLCipher's own PBKDF2 is never used.
+  {
+    crypto::SecureBytes hex = crypto::HexOf(key);
+    crypto::SecureBytes pragma(hex.size() + 17);
+    std::memcpy(pragma.data(), "PRAGMA key=\"x'", 14);
+    std::memcpy(pragma.data() + 14, hex.data(), hex.size());
+    std::memcpy(pragma.data() + 14 + hex.size(), "'\"", 3);  // with the terminating NUL
+    if (Status s = impl->db.Exec(reinterpret_cast<const char*>(pragma.data())); !s)
+      return s.error();
+  }
+  // Reading the schema fails with SQLITE_NOTADB when the key is wrong.
+  if (Status s = impl->db.Exec("SELECT count(*) FROM sqlite_master"); !s) {
+    return Error{ErrorCode::kMalformed, "not a Naast store, or the wrong key"};
+  }
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON",
+        "PRAGMA temp_store=MEMORY", "PRAGMA foreign_keys=ON"}) {
+    if (Status s = impl->db.Exec(pragma); !s) return s.error();
+  }
+  if (Status s = impl->Migrate(); !s) return s.error();
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+Status Store::Impl::Migrate() {
+  auto st = db.Prepare("PRAGMA user_version");
+  if (!st) return st.error();
+  auto row = st->Step();
+  if (!row) return row.error();
+  const int version = static_cast<int>(st->Int(0));
+  const int latest = LatestSchemaVersion();
+  if (version > latest) {
+    return Error{ErrorCode::kUnsupportedVersion, "the store was written by a newer version"};
+  }
+  for (int v = version; v < latest; ++v) {
+    sql::Transaction tx(db);
+    if (Status s = tx.Begin(); !s) return s;
+    if (Status s = db.Exec(kMigrations[v]); !s) return s;
+    const std::string bump = "PRAGMA user_version=" + std::to_string(v + 1);
+    if (Status s = db.Exec(bump.c_str()); !s) return s;
+    if (Status s = tx.Commit(); !s) return s;
+  }
+  return Status::Ok();
+}
+
+Result<int> Store::SchemaVersion() {
+  auto st = impl_->db.Prepare("PRAGMA user_version");
+  if (!st) return st.error();
+  auto row = st->Step();
+  if (!row) return row.error();
+  return static_cast<int>(st->Int(0));
+}
+
+Result<DocumentId> Store::CreateDocument(std::string_view kind) {
+  DocumentId id = Hex(crypto::RandomBytes(16));
+  auto st = impl_->db.Prepare("INSERT INTO documents (id, kind) VALUES (?, ?)");
+  if (!st) return st.error();
+  if (Status s = st->Bind(1, std::string_view(id)).Bind(2, kind).Run(); !s) return s.error();
+  return id;
+}
+
+Result<std::vector<DocumentId>> Store::Documents() {
+  auto st = impl_->db.Prepare("SELECT id FROM documents ORDER BY id");
+  if (!st) return st.error();
+  std::vector<DocumentId> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(st->Text(0));
+  }
+  return out;
+}
+
+Result<Store::Impl::Loaded*> Store::Impl::Load(const DocumentId& id) {
+  auto it = docs.find(id);
+  if (it != docs.end()) return &it->second;
+  auto st = db.Prepare("SELECT snapshot, snapshot_seq FROM documents WHERE id = ?");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  auto row = st->Step();
+  if (!row) return row.error();
+  if (!*row) return Error{ErrorCode::kUnknownReference, "no such document"};
+  Loaded loaded;
+  if (st->IsNull(0)) {
+    loaded.doc = std::make_unique<Document>(self, clock);
+  } else {
+    auto doc = Document::Load(st->Blob(0), self, clock);
+    if (!doc) return doc.error();
+    loaded.doc = std::make_unique<Document>(std::move(doc.value()));
+  }
+  const std::int64_t snapshot_seq = st->Int(1);
+  auto log = db.Prepare("SELECT change FROM oplog WHERE doc = ? AND seq > ? ORDER BY seq");
+  if (!log) return log.error();
+  log->Bind(1, std::string_view(id)).Bind(2, snapshot_seq);
+  for (;;) {
+    auto r = log->Step();
+    if (!r) return r.error();
+    if (!*r) break;
+    auto change = crdt::DecodeChange(log->Blob(0));
+    if (!change) return change.error();
+    // A logged change can be refused here only if it was refused when it left the queue
+    // live; it is skipped the same way.
+    (void)loaded.doc->Apply(*change);
+    ++loaded.since_snapshot;
+  }
+  return &docs.emplace(id, std::move(loaded)).first->second;
+}
+
+Result<crdt::Document*> Store::Get(const DocumentId& id) {
+  auto loaded = impl_->Load(id);
+  if (!loaded) return loaded.error();
+  return (*loaded)->doc.get();
+}
+
+Status Store::Impl::Log(const DocumentId& id, const Change& c) {
+  auto st = db.Prepare(
+      "INSERT OR IGNORE INTO oplog (doc, replica, start_counter, change) VALUES (?, ?, ?, ?)");
+  if (!st) return st.error();
+  const auto bytes = crdt::EncodeChange(c);
+  return st->Bind(1, std::string_view(id))
+      .Bind(2, static_cast<std::int64_t>(c.replica))
+      .Bind(3, static_cast<std::int64_t>(c.start_counter))
+      .Bind(4, std::span<const std::uint8_t>(bytes))
+      .Run();
+}
+
+Status Store::Impl::Project(const DocumentId& id, const Document& doc,
+                            const std::set<OpId>& records) {
+  auto del_rec = db.Prepare("DELETE FROM records WHERE doc = ? AND replica = ? AND counter = ?");
+  auto del_fields =
+      db.Prepare("DELETE FROM record_fields WHERE doc = ? AND replica = ? AND counter = ?");
+  auto ins_rec = db.Prepare(
+      "INSERT INTO records (doc, replica, counter, type, deleted) VALUES (?, ?, ?, ?, ?)");
+  auto ins_field = db.Prepare(
+      "INSERT INTO record_fields (doc, replica, counter, field, kind, ord, value) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (auto* st : {&del_rec, &del_fields, &ins_rec, &ins_field}) {
+    if (!*st) return st->error();
+  }
+  for (const OpId& rec : records) {
+    const auto replica = static_cast<std::int64_t>(rec.replica);
+    const auto counter = static_cast<std::int64_t>(rec.counter);
+    for (auto* st : {&del_rec, &del_fields}) {
+      if (Status s = (*st)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter).Run();
+          !s) {
+        return s;
+      }
+    }
+    if (!doc.Exists(rec)) continue;
+    if (Status s = ins_rec->Bind(1, std::string_view(id))
+                       .Bind(2, replica)
+                       .Bind(3, counter)
+                       .Bind(4, std::string_view(*doc.TypeOf(rec)))
+                       .Bind(5, std::int64_t{doc.IsDeleted(rec)})
+                       .Run();
+        !s) {
+      return s;
+    }
+    auto insert = [&](const std::string& field, const char* kind, std::int64_t ord,
+                      const crdt::Value& v) {
+      ins_field->Bind(1, std::string_view(id))
+          .Bind(2, replica)
+          .Bind(3, counter)
+          .Bind(4, std::string_view(field))
+          .Bind(5, std::string_view(kind))
+          .Bind(6, ord);
+      BindValue(*ins_field, 7, v);
+      return ins_field->Run();
+    };
+    for (const auto& [kind, field] : doc.Fields(rec)) {
+      Status s;
+      if (kind == crdt::FieldKind::kRegister) {
+        auto v = doc.Get(rec, field);
+        s = insert(field, "register", 0, v ? v->value : crdt::Value{});
+      } else if (kind == crdt::FieldKind::kSet) {
+        std::int64_t ord = 0;
+        for (const auto& e : doc.Elements(rec, field)) {
+          if (s = insert(field, "set", ord++, e); !s) break;
+        }
+      } else {
+        s = insert(field, "text", 0, doc.Text(rec, field));
+      }
+      if (!s) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::Snapshot(const DocumentId& id, Loaded& loaded) {
+  if (loaded.doc->queued() > 0) return Status::Ok();  // a snapshot would lose the queue
+  auto st = db.Prepare(
+      "UPDATE documents SET snapshot = ?, "
+      "snapshot_seq = (SELECT COALESCE(MAX(seq), 0) FROM oplog WHERE doc = ?2) WHERE id = ?2");
+  if (!st) return st.error();
+  const auto bytes = loaded.doc->Save();
+  if (Status s =
+          st->Bind(1, std::span<const std::uint8_t>(bytes)).Bind(2, std::string_view(id)).Run();
+      !s) {
+    return s;
+  }
+  loaded.since_snapshot = 0;
+  return Status::Ok();
+}
+
+Result<std::optional<Change>> Store::Commit(const DocumentId& id) {
+  auto loaded = impl_->Load(id);
+  if (!loaded) return loaded.error();
+  std::optional<Change> change = (*loaded)->doc->Commit();
+  if (!change) return change;
+  auto write = [&]() -> Status {
+    sql::Transaction tx(impl_->db);
+    if (Status s = tx.Begin(); !s) return s;
+    if (Status s = impl_->Log(id, *change); !s) return s;
+    if (Status s = impl_->Project(id, *(*loaded)->doc, Touched(*change)); !s) return s;
+    if (++(*loaded)->since_snapshot >= impl_->options.snapshot_every) {
+      if (Status s = impl_->Snapshot(id, **loaded); !s) return s;
+    }
+    return tx.Commit();
+  };
+  if (Status s = write(); !s) {
+    impl_->docs.erase(id);  // the edit is not in the file: forget it in memory too
+    return s.error();
+  }
+  return change;
+}
+
+Result<crdt::ApplyOutcome> Store::Apply(const DocumentId& id, const Change& change) {
+  auto loaded = impl_->Load(id);
+  if (!loaded) return loaded.error();
+  Document& doc = *(*loaded)->doc;
+  const std::size_t queued_before = doc.queued();
+  auto outcome = doc.Apply(change);
+  if (!outcome) return outcome.error();  // refused: the document did not change
+  if (*outcome == crdt::ApplyOutcome::kDuplicate) return outcome;
+  auto write = [&]() -> Status {
+    sql::Transaction tx(impl_->db);
+    if (Status s = tx.Begin(); !s) return s;
+    // Queued changes are logged too: after a restart they wait again for their dependencies.
+    if (Status s = impl_->Log(id, change); !s) return s;
+    if (*outcome == crdt::ApplyOutcome::kApplied) {
+      // When the change released queued ones (rare), every record may have moved.
+      std::set<OpId> touched = Touched(change);
+      if (doc.queued() < queued_before) {
+        const auto all = doc.AllRecords();
+        touched.insert(all.begin(), all.end());
+      }
+      if (Status s = impl_->Project(id, doc, touched); !s) return s;
+    }
+    if (++(*loaded)->since_snapshot >= impl_->options.snapshot_every) {
+      if (Status s = impl_->Snapshot(id, **loaded); !s) return s;
+    }
+    return tx.Commit();
+  };
+  if (Status s = write(); !s) {
+    impl_->docs.erase(id);
+    return s.error();
+  }
+  return outcome;
+}
+
+Result<std::vector<Change>> Store::ChangesSince(const DocumentId& id,
+                                                const crdt::VersionVector& version) {
+  auto st = impl_->db.Prepare("SELECT change FROM oplog WHERE doc = ? ORDER BY seq");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  std::vector<Change> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto change = crdt::DecodeChange(st->Blob(0));
+    if (!change) return change.error();
+    if (!version.Includes(OpId{change->replica, change->start_counter})) {
+      out.push_back(std::move(change.value()));
+    }
+  }
+  return out;
+}
+
+Status Store::Checkpoint() {
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s;
+  for (auto& [id, loaded] : impl_->docs) {
+    if (Status s = impl_->Snapshot(id, loaded); !s) return s;
+  }
+  if (Status s = tx.Commit(); !s) return s;
+  return impl_->db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Status Store::RebuildTables() {
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s;
+  if (Status s = impl_->db.Exec("DELETE FROM records; DELETE FROM record_fields;"); !s) return s;
+  auto docs = Documents();
+  if (!docs) return docs.error();
+  for (const DocumentId& id : *docs) {
+    // From the log alone: a fresh document, every logged change in log order.
+    Document doc(impl_->self, impl_->clock);
+    auto st = impl_->db.Prepare("SELECT change FROM oplog WHERE doc = ? ORDER BY seq");
+    if (!st) return st.error();
+    st->Bind(1, std::string_view(id));
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto change = crdt::DecodeChange(st->Blob(0));
+      if (!change) return change.error();
+      (void)doc.Apply(*change);  // refused live too (see Load): skipped the same way
+    }
+    const auto all = doc.AllRecords();
+    if (Status s = impl_->Project(id, doc, std::set<OpId>(all.begin(), all.end())); !s) return s;
+  }
+  return tx.Commit();
+}
+
+Result<std::string> Store::DumpTables() {
+  std::string out;
+  for (const char* q :
+       {"SELECT doc, replica, counter, type, deleted FROM records ORDER BY 1, 2, 3",
+        "SELECT doc, replica, counter, field, kind, ord, quote(value) FROM record_fields "
+        "ORDER BY 1, 2, 3, 4, 6"}) {
+    auto st = impl_->db.Prepare(q);
+    if (!st) return st.error();
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      std::string line;
+      for (int c = 0; c < st->ColumnCount(); ++c) {
+        if (c) line += '|';
+        line += st->Text(c);
+      }
+      out += line + '\n';
+    }
+  }
+  return out;
+}
+
+}  // namespace naast::store

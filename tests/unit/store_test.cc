@@ -1,0 +1,199 @@
+// The encrypted store: open with a raw key, the operation log, the tables, rebuild, and
+// nothing personal outside the encrypted file.
+#include "naast/store/store.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "naast/crypto/crypto.h"
+
+using namespace naast;
+using namespace naast::store;
+using crdt::OpId;
+
+namespace {
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/naast-store-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+};
+
+crdt::HybridClock& TestClock() {
+  static crdt::HybridClock clock([] { return std::uint64_t{1'790'000'000'000}; });
+  return clock;
+}
+
+std::string FileText(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Run(const std::string& cmd) {
+  std::string out;
+  FILE* f = popen(cmd.c_str(), "r");
+  REQUIRE(f != nullptr);
+  char buf[256];
+  while (fgets(buf, sizeof buf, f)) out += buf;
+  pclose(f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a store keeps documents across a reopen and refuses the wrong key", "[store]") {
+  TempDir dir;
+  const auto file = dir.path / "naast.db";
+  auto key = crypto::RandomKey();
+  DocumentId id;
+  OpId visit;
+  {
+    auto store = Store::Open(file, key, 1, &TestClock());
+    REQUIRE(store.ok());
+    REQUIRE((*store)->SchemaVersion().value() == Store::LatestSchemaVersion());
+    id = (*store)->CreateDocument("dossier").value();
+    crdt::Document* doc = (*store)->Get(id).value();
+    visit = doc->CreateRecord("visit");
+    REQUIRE(doc->InsertText(visit, "note", 0, "Samen de post doorgenomen.").ok());
+    REQUIRE(doc->Set(visit, "duration_min", std::int64_t{45}).ok());
+    REQUIRE((*store)->Commit(id).ok());
+  }
+  {
+    auto store = Store::Open(file, key, 1, &TestClock());
+    REQUIRE(store.ok());
+    crdt::Document* doc = (*store)->Get(id).value();
+    REQUIRE(doc->Text(visit, "note") == "Samen de post doorgenomen.");
+    REQUIRE(std::get<std::int64_t>(doc->Get(visit, "duration_min")->value) == 45);
+  }
+  auto wrong = Store::Open(file, crypto::RandomKey(), 1, &TestClock());
+  REQUIRE_FALSE(wrong.ok());
+  REQUIRE(wrong.error().code == ErrorCode::kMalformed);
+}
+
+TEST_CASE("applying a change twice logs and changes it once", "[store]") {
+  TempDir dir;
+  auto key = crypto::RandomKey();
+  auto store = Store::Open(dir.path / "a.db", key, 2, &TestClock()).value();
+  const DocumentId id = store->CreateDocument("dossier").value();
+  crdt::Document remote(7, &TestClock());
+  OpId goal = remote.CreateRecord("goal");
+  REQUIRE(remote.Set(goal, "status", std::string("open")).ok());
+  const crdt::Change change = *remote.Commit();
+  REQUIRE(store->Apply(id, change).value() == crdt::ApplyOutcome::kApplied);
+  const std::string tables = store->DumpTables().value();
+  REQUIRE(tables.find("goal") != std::string::npos);
+  REQUIRE(store->Apply(id, change).value() == crdt::ApplyOutcome::kDuplicate);
+  REQUIRE(store->DumpTables().value() == tables);
+  REQUIRE(store->ChangesSince(id, {}).value().size() == 1);
+  // A change the document refuses is not logged.
+  crdt::Change bad = change;
+  bad.start_counter = 100;
+  bad.deps = crdt::VersionVector();
+  bad.ops = {crdt::DeleteRecord{OpId{99, 99}}};
+  auto refused = store->Apply(id, bad);
+  REQUIRE((!refused.ok() || refused.value() == crdt::ApplyOutcome::kQueued));
+}
+
+TEST_CASE("rebuilding the tables from the log gives the same tables", "[store]") {
+  TempDir dir;
+  auto key = crypto::RandomKey();
+  StoreOptions options;
+  options.snapshot_every = 5;
+  auto store = Store::Open(dir.path / "r.db", key, 3, &TestClock(), options).value();
+  const DocumentId id = store->CreateDocument("dossier").value();
+  std::mt19937 rng(11);
+  // Local edits, and remote changes delivered out of order (some wait in the queue).
+  crdt::Document other(8, &TestClock());
+  std::vector<crdt::Change> remote;
+  crdt::Document* doc = store->Get(id).value();
+  OpId rec = doc->CreateRecord("visit");
+  REQUIRE(store->Commit(id).ok());
+  REQUIRE(other.Apply(store->ChangesSince(id, other.version()).value()[0]).ok());
+  for (int i = 0; i < 60; ++i) {
+    REQUIRE(doc->InsertText(rec, "note", rng() % (doc->TextLength(rec, "note") + 1), "ab").ok());
+    REQUIRE(doc->Set(rec, "kind", std::string(i % 2 ? "huisbezoek" : "telefonisch")).ok());
+    REQUIRE(store->Commit(id).ok());
+    REQUIRE(other.AddToSet(rec, "life_domains", std::int64_t{i % 7}).ok());
+    REQUIRE(other.InsertText(rec, "note", 0, "x").ok());
+    remote.push_back(*other.Commit());
+  }
+  std::shuffle(remote.begin(), remote.end(), rng);
+  for (const auto& c : remote) REQUIRE(store->Apply(id, c).ok());
+  REQUIRE(doc->queued() == 0);
+  const std::string live = store->DumpTables().value();
+  REQUIRE(live.find("huisbezoek") != std::string::npos);  // the last write
+  REQUIRE(live.find("life_domains") != std::string::npos);
+  REQUIRE(store->RebuildTables().ok());
+  REQUIRE(store->DumpTables().value() == live);
+  // And a reopened store (snapshot plus the log after it) holds the same document.
+  const auto bytes = doc->Save();
+  store.reset();
+  auto reopened = Store::Open(dir.path / "r.db", key, 3, &TestClock(), options).value();
+  REQUIRE(reopened->Get(id).value()->Save() == bytes);
+}
+
+TEST_CASE("nothing personal is written outside the encrypted file", "[store][privacy]") {
+  TempDir dir;
+  const auto file = dir.path / "naast.db";
+  auto key = crypto::RandomKey();
+  const std::string marker = "MARKER-q7Zr-schuldhulp";
+  auto store = Store::Open(file, key, 4, &TestClock()).value();
+  const DocumentId id = store->CreateDocument("dossier").value();
+  crdt::Document* doc = store->Get(id).value();
+  OpId rec = doc->CreateRecord("visit");
+  REQUIRE(doc->InsertText(rec, "note", 0, marker).ok());
+  REQUIRE(doc->Set(rec, "agreement", marker).ok());
+  REQUIRE(store->Commit(id).ok());
+  auto scan = [&] {
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path)) {
+      ++files;
+      INFO(entry.path().filename().string());
+      const std::string name = entry.path().filename().string();
+      REQUIRE((name == "naast.db" || name == "naast.db-wal" || name == "naast.db-shm"));
+      REQUIRE(FileText(entry.path()).find(marker) == std::string::npos);
+      REQUIRE(FileText(entry.path()).find("visit") == std::string::npos);
+    }
+    return files;
+  };
+  REQUIRE(scan() >= 2);  // the database and its write-ahead log, while open
+  REQUIRE(store->Checkpoint().ok());
+  store.reset();
+  REQUIRE(scan() >= 1);
+
+  // The sqlcipher tool reads the file with the raw key and fails without it.
+  const std::string hex(reinterpret_cast<const char*>(crypto::HexOf(key).data()), 64);
+  const std::string with_key =
+      Run("printf %s \"PRAGMA key=\\\"x'" + hex +
+          "'\\\"; SELECT value FROM record_fields WHERE field='agreement';\" "
+          "| sqlcipher " +
+          file.string() + " 2>&1");
+  REQUIRE(with_key.find(marker) != std::string::npos);
+  const std::string without =
+      Run("printf %s \"SELECT value FROM record_fields;\" | sqlcipher " + file.string() + " 2>&1");
+  REQUIRE(without.find(marker) == std::string::npos);
+  REQUIRE(without.find("not a database") != std::string::npos);
+}
+
+TEST_CASE("a store written by a newer version is refused", "[store]") {
+  TempDir dir;
+  auto key = crypto::RandomKey();
+  const auto file = dir.path / "n.db";
+  REQUIRE(Store::Open(file, key, 5, &TestClock()).ok());
+  const std::string hex(reinterpret_cast<const char*>(crypto::HexOf(key).data()), 64);
+  Run("printf %s \"PRAGMA key=\\\"x'" + hex + "'\\\"; PRAGMA user_version=99;\" | sqlcipher " +
+      file.string());
+  auto newer = Store::Open(file, key, 5, &TestClock());
+  REQUIRE_FALSE(newer.ok());
+  REQUIRE(newer.error().code == ErrorCode::kUnsupportedVersion);
+}
