@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "naast/crdt/clock.h"
-#include "naast/result.h"
 #include "naast/crdt/types.h"
 #include "naast/crdt/version_vector.h"
+#include "naast/result.h"
 
 namespace naast {
 

@@ -79,7 +79,7 @@ class Document {
   std::vector<OpId> AllRecords() const;  // deleted ones too
   // The record's fields, by kind and name (sorted).
   std::vector<std::pair<FieldKind, std::string>> Fields(OpId record) const;
-  bool Exists(OpId record) const;     // created, deleted or not
+  bool Exists(OpId record) const;  // created, deleted or not
   bool IsDeleted(OpId record) const;
   std::optional<std::string> TypeOf(OpId record) const;
   // The register's winning value: the latest by (time, replica, counter).
