@@ -151,8 +151,8 @@ TEST_CASE("nothing personal is written outside the encrypted file", "[store][pri
   const DocumentId id = store->CreateDocument("dossier").value();
   crdt::Document* doc = store->Get(id).value();
   OpId rec = doc->CreateRecord("visit");
-  REQUIRE(doc->InsertText(rec, "note", 0, marker).ok());
-  REQUIRE(doc->Set(rec, "agreement", marker).ok());
+  REQUIRE(doc->InsertText(rec, "notes", 0, marker).ok());
+  REQUIRE(doc->Set(rec, "kind", std::string("huisbezoek")).ok());
   REQUIRE(store->Commit(id).ok());
   auto scan = [&] {
     std::size_t files = 0;
@@ -173,11 +173,10 @@ TEST_CASE("nothing personal is written outside the encrypted file", "[store][pri
 
   // The sqlcipher tool reads the file with the raw key and fails without it.
   const std::string hex(reinterpret_cast<const char*>(crypto::HexOf(key).data()), 64);
-  const std::string with_key =
-      Run("printf %s \"PRAGMA key=\\\"x'" + hex +
-          "'\\\"; SELECT value FROM record_fields WHERE field='agreement';\" "
-          "| sqlcipher " +
-          file.string() + " 2>&1");
+  const std::string with_key = Run("printf %s \"PRAGMA key=\\\"x'" + hex +
+                                   "'\\\"; SELECT notes FROM e_visit;\" "
+                                   "| sqlcipher " +
+                                   file.string() + " 2>&1");
   REQUIRE(with_key.find(marker) != std::string::npos);
   const std::string without =
       Run("printf %s \"SELECT value FROM record_fields;\" | sqlcipher " + file.string() + " 2>&1");
@@ -196,4 +195,38 @@ TEST_CASE("a store written by a newer version is refused", "[store]") {
   auto newer = Store::Open(file, key, 5, &TestClock());
   REQUIRE_FALSE(newer.ok());
   REQUIRE(newer.error().code == ErrorCode::kUnsupportedVersion);
+}
+
+TEST_CASE("records land in their entity's table; the tables are remade when the schema changes",
+          "[store]") {
+  TempDir dir;
+  auto key = crypto::RandomKey();
+  const auto file = dir.path / "e.db";
+  std::string before;
+  {
+    auto store = Store::Open(file, key, 6, &TestClock()).value();
+    const DocumentId id = store->CreateDocument("dossier").value();
+    crdt::Document* doc = store->Get(id).value();
+    OpId reg = doc->CreateRecord("registration");
+    REQUIRE(doc->Set(reg, "registered_on", std::string("2026-03-02")).ok());
+    REQUIRE(doc->Set(reg, "referrer", std::string("verloskundige")).ok());
+    REQUIRE(doc->Set(reg, "gestational_week", std::int64_t{14}).ok());
+    REQUIRE(doc->AddToSet(reg, "reasons", std::string("schulden")).ok());
+    REQUIRE(doc->AddToSet(reg, "reasons", std::string("veel_stress")).ok());
+    REQUIRE(doc->Set(reg, "field_of_a_newer_app", std::int64_t{1}).ok());
+    REQUIRE(store->Commit(id).ok());
+    before = store->DumpTables().value();
+    REQUIRE(before.find("|2026-03-02|verloskundige|") != std::string::npos);
+    REQUIRE(before.find("e_registration_reasons|" + id) != std::string::npos);
+    REQUIRE(before.find("|schulden") != std::string::npos);
+    REQUIRE(before.find("record_fields|" + id) != std::string::npos);  // the unknown field
+  }
+  // Pretend an older app made the tables: the store drops them and refills them from the log.
+  const std::string hex(reinterpret_cast<const char*>(crypto::HexOf(key).data()), 64);
+  Run("printf %s \"PRAGMA key=\\\"x'" + hex +
+      "'\\\"; UPDATE meta SET value='old' WHERE key='entity_tables'; DELETE FROM e_registration;\" "
+      "| sqlcipher " +
+      file.string());
+  auto store = Store::Open(file, key, 6, &TestClock()).value();
+  REQUIRE(store->DumpTables().value() == before);
 }

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "naast/crypto/crypto.h"
+#include "naast/domain/schema.h"
 #include "store/sqlite.h"
 
 namespace naast::store {
@@ -46,7 +47,36 @@ CREATE TABLE record_fields (
   PRIMARY KEY (doc, replica, counter, field, ord)
 );
 )sql",
+    // 1 -> 2: settings of the store itself (the projection's signature, ...).
+    R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
 };
+
+// The entity tables are derived data: when the entity schema changes they are dropped, made
+// again from it and refilled from the operation log, so they need no migrations of their own.
+std::string EntityTablesSql() {
+  std::string sql;
+  for (const auto& e : domain::Entities()) {
+    sql += "CREATE TABLE e_" + std::string(e.table) +
+           " (doc TEXT NOT NULL, replica INTEGER NOT NULL, counter INTEGER NOT NULL, "
+           "deleted INTEGER NOT NULL";
+    std::string sets;
+    for (const auto& f : e.fields) {
+      if (f.type == domain::FieldType::kSet) {
+        sets += "CREATE TABLE e_" + std::string(e.table) + "_" + std::string(f.name) +
+                " (doc TEXT NOT NULL, replica INTEGER NOT NULL, counter INTEGER NOT NULL, "
+                "value, PRIMARY KEY (doc, replica, counter, value));\n";
+      } else {
+        const bool integer =
+            f.type == domain::FieldType::kInteger || f.type == domain::FieldType::kBool;
+        sql += ", " + std::string(f.name) + (integer ? " INTEGER" : " TEXT");
+      }
+    }
+    sql += ", PRIMARY KEY (doc, replica, counter));\n" + sets;
+  }
+  return sql;
+}
 
 std::string Hex(std::span<const std::uint8_t> bytes) {
   static const char* digits = "0123456789abcdef";
@@ -108,7 +138,25 @@ struct Store::Impl {
   Status Project(const DocumentId& id, const Document& doc, const std::set<OpId>& records);
   Status Snapshot(const DocumentId& id, Loaded& loaded);
   Status Migrate();
+  Status EnsureEntityTables(bool* rebuilt);
+  Status ProjectEntity(const DocumentId& id, const Document& doc, const OpId& rec,
+                       const domain::EntitySpec& spec);
+  Status ProjectGeneric(const DocumentId& id, const Document& doc, const OpId& rec,
+                        const domain::EntitySpec* spec);
+  // Prepared statements, kept: projecting runs for every change.
+  Result<sql::Statement*> Cached(const std::string& sql);
+  std::map<std::string, sql::Statement> statements;
 };
+
+Result<sql::Statement*> Store::Impl::Cached(const std::string& text) {
+  auto it = statements.find(text);
+  if (it == statements.end()) {
+    auto st = db.Prepare(text);
+    if (!st) return st.error();
+    it = statements.emplace(text, std::move(st.value())).first;
+  }
+  return &it->second;
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;
@@ -152,7 +200,13 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
     if (Status s = impl->db.Exec(pragma); !s) return s.error();
   }
   if (Status s = impl->Migrate(); !s) return s.error();
-  return std::unique_ptr<Store>(new Store(std::move(impl)));
+  bool rebuilt = false;
+  if (Status s = impl->EnsureEntityTables(&rebuilt); !s) return s.error();
+  auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
+  if (rebuilt) {
+    if (Status s = store->RebuildTables(); !s) return s.error();
+  }
+  return store;
 }
 
 Status Store::Impl::Migrate() {
@@ -260,63 +314,179 @@ Status Store::Impl::Log(const DocumentId& id, const Change& c) {
 
 Status Store::Impl::Project(const DocumentId& id, const Document& doc,
                             const std::set<OpId>& records) {
-  auto del_rec = db.Prepare("DELETE FROM records WHERE doc = ? AND replica = ? AND counter = ?");
-  auto del_fields =
-      db.Prepare("DELETE FROM record_fields WHERE doc = ? AND replica = ? AND counter = ?");
-  auto ins_rec = db.Prepare(
-      "INSERT INTO records (doc, replica, counter, type, deleted) VALUES (?, ?, ?, ?, ?)");
-  auto ins_field = db.Prepare(
-      "INSERT INTO record_fields (doc, replica, counter, field, kind, ord, value) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (auto* st : {&del_rec, &del_fields, &ins_rec, &ins_field}) {
-    if (!*st) return st->error();
-  }
   for (const OpId& rec : records) {
     const auto replica = static_cast<std::int64_t>(rec.replica);
     const auto counter = static_cast<std::int64_t>(rec.counter);
-    for (auto* st : {&del_rec, &del_fields}) {
-      if (Status s = (*st)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter).Run();
-          !s) {
-        return s;
-      }
+    auto del = Cached("DELETE FROM records WHERE doc = ? AND replica = ? AND counter = ?");
+    if (!del) return del.error();
+    if (Status s = (*del)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter).Run();
+        !s) {
+      return s;
     }
     if (!doc.Exists(rec)) continue;
-    if (Status s = ins_rec->Bind(1, std::string_view(id))
+    const std::string type = *doc.TypeOf(rec);
+    auto ins =
+        Cached("INSERT INTO records (doc, replica, counter, type, deleted) VALUES (?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    if (Status s = (*ins)
+                       ->Bind(1, std::string_view(id))
                        .Bind(2, replica)
                        .Bind(3, counter)
-                       .Bind(4, std::string_view(*doc.TypeOf(rec)))
+                       .Bind(4, std::string_view(type))
                        .Bind(5, std::int64_t{doc.IsDeleted(rec)})
                        .Run();
         !s) {
       return s;
     }
-    auto insert = [&](const std::string& field, const char* kind, std::int64_t ord,
-                      const crdt::Value& v) {
-      ins_field->Bind(1, std::string_view(id))
-          .Bind(2, replica)
-          .Bind(3, counter)
-          .Bind(4, std::string_view(field))
-          .Bind(5, std::string_view(kind))
-          .Bind(6, ord);
-      BindValue(*ins_field, 7, v);
-      return ins_field->Run();
-    };
-    for (const auto& [kind, field] : doc.Fields(rec)) {
-      Status s;
-      if (kind == crdt::FieldKind::kRegister) {
-        auto v = doc.Get(rec, field);
-        s = insert(field, "register", 0, v ? v->value : crdt::Value{});
-      } else if (kind == crdt::FieldKind::kSet) {
-        std::int64_t ord = 0;
-        for (const auto& e : doc.Elements(rec, field)) {
-          if (s = insert(field, "set", ord++, e); !s) break;
-        }
-      } else {
-        s = insert(field, "text", 0, doc.Text(rec, field));
-      }
-      if (!s) return s;
+    const domain::EntitySpec* spec = domain::FindEntity(type);
+    if (spec) {
+      if (Status s = ProjectEntity(id, doc, rec, *spec); !s) return s;
+    }
+    if (Status s = ProjectGeneric(id, doc, rec, spec); !s) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::ProjectEntity(const DocumentId& id, const Document& doc, const OpId& rec,
+                                  const domain::EntitySpec& spec) {
+  const auto replica = static_cast<std::int64_t>(rec.replica);
+  const auto counter = static_cast<std::int64_t>(rec.counter);
+  const std::string table = "e_" + std::string(spec.table);
+  auto run_keyed = [&](const std::string& text) -> Status {
+    auto st = Cached(text);
+    if (!st) return st.error();
+    return (*st)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter).Run();
+  };
+  const char* where = " WHERE doc = ? AND replica = ? AND counter = ?";
+  if (Status s = run_keyed("DELETE FROM " + table + where); !s) return s;
+  for (const auto& f : spec.fields) {
+    if (f.type != domain::FieldType::kSet) continue;
+    if (Status s = run_keyed("DELETE FROM " + table + "_" + std::string(f.name) + where); !s) {
+      return s;
     }
   }
+  // One row with a column per register and note; a side row per set element.
+  std::string columns = "doc, replica, counter, deleted", marks = "?, ?, ?, ?";
+  for (const auto& f : spec.fields) {
+    if (f.type == domain::FieldType::kSet) continue;
+    columns += ", " + std::string(f.name);
+    marks += ", ?";
+  }
+  auto row = Cached("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")");
+  if (!row) return row.error();
+  sql::Statement& st = **row;
+  st.Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter);
+  st.Bind(4, std::int64_t{doc.IsDeleted(rec)});
+  int col = 5;
+  for (const auto& f : spec.fields) {
+    if (f.type == domain::FieldType::kSet) continue;
+    if (f.type == domain::FieldType::kNote) {
+      st.Bind(col++, std::string_view(doc.Text(rec, f.name)));
+    } else {
+      auto v = doc.Get(rec, f.name);
+      BindValue(st, col++, v ? v->value : crdt::Value{});
+    }
+  }
+  if (Status s = st.Run(); !s) return s;
+  for (const auto& f : spec.fields) {
+    if (f.type != domain::FieldType::kSet) continue;
+    auto ins = Cached("INSERT INTO " + table + "_" + std::string(f.name) +
+                      " (doc, replica, counter, value) VALUES (?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    for (const auto& e : doc.Elements(rec, f.name)) {
+      (*ins)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter);
+      BindValue(**ins, 4, e);
+      if (Status s = (*ins)->Run(); !s) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+// Fields the schema does not know (a newer app's, say) are kept generically, so a query can
+// still see everything the document holds.
+Status Store::Impl::ProjectGeneric(const DocumentId& id, const Document& doc, const OpId& rec,
+                                   const domain::EntitySpec* spec) {
+  const auto replica = static_cast<std::int64_t>(rec.replica);
+  const auto counter = static_cast<std::int64_t>(rec.counter);
+  auto del = Cached("DELETE FROM record_fields WHERE doc = ? AND replica = ? AND counter = ?");
+  if (!del) return del.error();
+  if (Status s = (*del)->Bind(1, std::string_view(id)).Bind(2, replica).Bind(3, counter).Run();
+      !s) {
+    return s;
+  }
+  auto ins = Cached(
+      "INSERT INTO record_fields (doc, replica, counter, field, kind, ord, value) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!ins) return ins.error();
+  auto insert = [&](const std::string& field, const char* kind, std::int64_t ord,
+                    const crdt::Value& v) {
+    (*ins)
+        ->Bind(1, std::string_view(id))
+        .Bind(2, replica)
+        .Bind(3, counter)
+        .Bind(4, std::string_view(field))
+        .Bind(5, std::string_view(kind))
+        .Bind(6, ord);
+    BindValue(**ins, 7, v);
+    return (*ins)->Run();
+  };
+  auto known = [&](const std::string& field) {
+    if (!spec) return false;
+    for (const auto& f : spec->fields) {
+      if (f.name == field) return true;
+    }
+    return false;
+  };
+  for (const auto& [kind, field] : doc.Fields(rec)) {
+    if (known(field)) continue;
+    Status s;
+    if (kind == crdt::FieldKind::kRegister) {
+      auto v = doc.Get(rec, field);
+      s = insert(field, "register", 0, v ? v->value : crdt::Value{});
+    } else if (kind == crdt::FieldKind::kSet) {
+      std::int64_t ord = 0;
+      for (const auto& e : doc.Elements(rec, field)) {
+        if (s = insert(field, "set", ord++, e); !s) break;
+      }
+    } else {
+      s = insert(field, "text", 0, doc.Text(rec, field));
+    }
+    if (!s) return s;
+  }
+  return Status::Ok();
+}
+
+Status Store::Impl::EnsureEntityTables(bool* rebuilt) {
+  *rebuilt = false;
+  const std::string want = EntityTablesSql();
+  auto st = db.Prepare("SELECT value FROM meta WHERE key = 'entity_tables'");
+  if (!st) return st.error();
+  auto row = st->Step();
+  if (!row) return row.error();
+  if (*row && st->Text(0) == want) return Status::Ok();
+  st->Reset();
+  statements.clear();
+  sql::Transaction tx(db);
+  if (Status s = tx.Begin(); !s) return s;
+  std::vector<std::string> old;
+  auto names = db.Prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'e!_%' ESCAPE '!'");
+  if (!names) return names.error();
+  for (;;) {
+    auto r = names->Step();
+    if (!r) return r.error();
+    if (!*r) break;
+    old.push_back(names->Text(0));
+  }
+  for (const auto& name : old) {
+    if (Status s = db.Exec(("DROP TABLE " + name).c_str()); !s) return s;
+  }
+  if (Status s = db.Exec(want.c_str()); !s) return s;
+  auto put = db.Prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('entity_tables', ?)");
+  if (!put) return put.error();
+  if (Status s = put->Bind(1, std::string_view(want)).Run(); !s) return s;
+  if (Status s = tx.Commit(); !s) return s;
+  *rebuilt = true;
   return Status::Ok();
 }
 
@@ -425,6 +595,17 @@ Status Store::RebuildTables() {
   sql::Transaction tx(impl_->db);
   if (Status s = tx.Begin(); !s) return s;
   if (Status s = impl_->db.Exec("DELETE FROM records; DELETE FROM record_fields;"); !s) return s;
+  for (const auto& e : domain::Entities()) {
+    const std::string table = "e_" + std::string(e.table);
+    if (Status s = impl_->db.Exec(("DELETE FROM " + table).c_str()); !s) return s;
+    for (const auto& f : e.fields) {
+      if (f.type != domain::FieldType::kSet) continue;
+      if (Status s = impl_->db.Exec(("DELETE FROM " + table + "_" + std::string(f.name)).c_str());
+          !s) {
+        return s;
+      }
+    }
+  }
   auto docs = Documents();
   if (!docs) return docs.error();
   for (const DocumentId& id : *docs) {
@@ -448,22 +629,33 @@ Status Store::RebuildTables() {
 }
 
 Result<std::string> Store::DumpTables() {
+  std::vector<std::string> tables = {"records", "record_fields"};
+  auto names = impl_->db.Prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'e!_%' ESCAPE '!' "
+      "ORDER BY name");
+  if (!names) return names.error();
+  for (;;) {
+    auto r = names->Step();
+    if (!r) return r.error();
+    if (!*r) break;
+    tables.push_back(names->Text(0));
+  }
   std::string out;
-  for (const char* q :
-       {"SELECT doc, replica, counter, type, deleted FROM records ORDER BY 1, 2, 3",
-        "SELECT doc, replica, counter, field, kind, ord, quote(value) FROM record_fields "
-        "ORDER BY 1, 2, 3, 4, 6"}) {
-    auto st = impl_->db.Prepare(q);
+  for (const auto& table : tables) {
+    auto probe = impl_->db.Prepare("SELECT * FROM " + table);
+    if (!probe) return probe.error();
+    std::string order;
+    for (int c = 1; c <= probe->ColumnCount(); ++c)
+      order += (c > 1 ? ", " : "") + std::to_string(c);
+    auto st = impl_->db.Prepare("SELECT * FROM " + table + " ORDER BY " + order);
     if (!st) return st.error();
     for (;;) {
       auto row = st->Step();
       if (!row) return row.error();
       if (!*row) break;
-      std::string line;
-      for (int c = 0; c < st->ColumnCount(); ++c) {
-        if (c) line += '|';
-        line += st->Text(c);
-      }
+      std::string line = table;
+      for (int c = 0; c < st->ColumnCount(); ++c)
+        line += '|' + (st->IsNull(c) ? "NULL" : st->Text(c));
       out += line + '\n';
     }
   }
