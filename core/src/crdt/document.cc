@@ -683,11 +683,19 @@ Result<Document> Document::Load(std::span<const std::uint8_t> bytes, ReplicaId s
     std::uint64_t size = head.Bounded(kMaxDocumentBytes, "document larger than the limit");
     if (!head.ok()) return head.error();
     inflated.resize(size);
-    uLongf out_len = size;
     auto packed = bytes.subspan(head.offset());
-    if (uncompress(inflated.data(), &out_len, packed.data(), packed.size()) != Z_OK ||
-        out_len != size) {
-      return Error{ErrorCode::kMalformed, "compressed document body is damaged"};
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) return Error{ErrorCode::kLimitExceeded, "zlib unavailable"};
+    z.next_in = const_cast<Bytef*>(packed.data());
+    z.avail_in = static_cast<uInt>(packed.size());
+    z.next_out = inflated.data();
+    z.avail_out = static_cast<uInt>(inflated.size());
+    const int rc = inflate(&z, Z_FINISH);
+    const bool whole = rc == Z_STREAM_END && z.avail_in == 0 && z.avail_out == 0;
+    inflateEnd(&z);
+    if (!whole) {
+      return Error{ErrorCode::kMalformed,
+                   "compressed document body is damaged, truncated or followed by other bytes"};
     }
     body = inflated;
   } else {
