@@ -230,3 +230,62 @@ TEST_CASE("records land in their entity's table; the tables are remade when the 
   auto store = Store::Open(file, key, 6, &TestClock()).value();
   REQUIRE(store->DumpTables().value() == before);
 }
+
+TEST_CASE("the audit log records who did what to which dossier, and detects tampering",
+          "[store][audit]") {
+  TempDir dir;
+  auto key = crypto::RandomKey();
+  const auto file = dir.path / "audit.db";
+  DocumentId id;
+  {
+    auto store = Store::Open(file, key, 7, &TestClock()).value();
+    store->SetActor(Actor{"coach-17", "tablet-3"});
+    id = store->CreateDocument("dossier").value();
+    crdt::Document* doc = store->Read(id).value();
+    OpId visit = doc->CreateRecord("visit");
+    REQUIRE(doc->Set(visit, "kind", std::string("huisbezoek")).ok());
+    REQUIRE(store->Commit(id).ok());
+    REQUIRE(doc->DeleteRecord(visit).ok());
+    REQUIRE(store->Commit(id).ok());
+    store->SetActor(Actor{"student-4", "tablet-9"});
+    REQUIRE(store->Read(id).ok());
+    REQUIRE(store->Audit("", "search", "3 results").ok());
+    auto trail = store->AuditTrail(id).value();
+    REQUIRE(trail.size() == 5);
+    REQUIRE(trail[0].action == "create");
+    REQUIRE(trail[1].action == "read");
+    REQUIRE(trail[2].action == "change");
+    REQUIRE(trail[2].detail == "visit");
+    REQUIRE(trail[3].action == "delete");
+    REQUIRE(trail[4].action == "read");
+    REQUIRE(trail[4].user == "student-4");
+    REQUIRE(trail[4].device == "tablet-9");
+    REQUIRE(trail[4].at_ms > 0);
+    auto v = store->VerifyAudit().value();
+    REQUIRE(v.ok);
+    REQUIRE(v.entries == 6);
+  }
+  const std::string hex(reinterpret_cast<const char*>(crypto::HexOf(key).data()), 64);
+  auto sql = [&](const std::string& statement) {
+    Run("printf %s \"PRAGMA key=\\\"x'" + hex + "'\\\"; " + statement + "\" | sqlcipher " +
+        file.string());
+  };
+  SECTION("an edited entry breaks the chain there") {
+    sql("UPDATE audit SET user='someone-else' WHERE seq=4;");
+    auto v = Store::Open(file, key, 7, &TestClock()).value()->VerifyAudit().value();
+    REQUIRE_FALSE(v.ok);
+    REQUIRE(v.first_bad_seq == 4);
+  }
+  SECTION("a removed entry is noticed") {
+    sql("DELETE FROM audit WHERE seq=2;");
+    auto v = Store::Open(file, key, 7, &TestClock()).value()->VerifyAudit().value();
+    REQUIRE_FALSE(v.ok);
+    REQUIRE(v.first_bad_seq == 2);
+  }
+  SECTION("renumbering after a removal is noticed too") {
+    sql("DELETE FROM audit WHERE seq=2; UPDATE audit SET seq=seq-1 WHERE seq>2;");
+    auto v = Store::Open(file, key, 7, &TestClock()).value()->VerifyAudit().value();
+    REQUIRE_FALSE(v.ok);
+    REQUIRE(v.first_bad_seq == 2);
+  }
+}

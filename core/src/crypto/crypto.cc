@@ -119,6 +119,18 @@ Result<SecureBytes> Open(const SecureBytes& key, std::span<const std::uint8_t> s
   return plain;
 }
 
+std::vector<std::uint8_t> KeyedHash(const SecureBytes& key, std::span<const std::uint8_t> data) {
+  std::vector<std::uint8_t> out(crypto_generichash_BYTES);
+  crypto_generichash(out.data(), out.size(), data.data(), data.size(), key.data(), key.size());
+  return out;
+}
+
+SecureBytes DeriveSubkey(const SecureBytes& key, std::uint64_t id, const char (&context)[9]) {
+  SecureBytes sub(kKeyBytes);
+  crypto_kdf_derive_from_key(sub.data(), sub.size(), id, context, key.data());
+  return sub;
+}
+
 SecureBytes HexOf(const SecureBytes& bytes) {
   SecureBytes hex(bytes.size() * 2 + 1);
   sodium_bin2hex(reinterpret_cast<char*>(hex.data()), hex.size(), bytes.data(), bytes.size());

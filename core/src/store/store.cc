@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "crdt/bytes.h"
 #include "naast/crypto/crypto.h"
 #include "naast/domain/schema.h"
 #include "store/sqlite.h"
@@ -50,6 +51,20 @@ CREATE TABLE record_fields (
     // 1 -> 2: settings of the store itself (the projection's signature, ...).
     R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql",
+    // 2 -> 3: the audit log (NEN 7513), hash-chained.
+    R"sql(
+CREATE TABLE audit (
+  seq INTEGER PRIMARY KEY,       -- 1, 2, 3, ... without gaps
+  at_ms INTEGER NOT NULL,
+  user TEXT NOT NULL,
+  device TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  hash BLOB NOT NULL             -- keyed BLAKE2b(previous hash, this entry)
+);
+CREATE INDEX audit_by_doc ON audit (doc, seq);
 )sql",
 };
 
@@ -100,6 +115,17 @@ void BindValue(sql::Statement& st, int i, const crdt::Value& v) {
   }
 }
 
+// "delete" when the change deletes a record, else "change".
+std::string ChangeAction(const Change& c) {
+  for (const auto& op : c.ops) {
+    if (std::holds_alternative<crdt::DeleteRecord>(op)) return "delete";
+  }
+  return "change";
+}
+
+// Which kinds of record a change touched ("visit, goal"): what, without the content.
+std::string ChangeDetail(const Document& doc, const Change& c);
+
 // The records a change touches.
 std::set<OpId> Touched(const Change& c) {
   std::set<OpId> out;
@@ -117,6 +143,16 @@ std::set<OpId> Touched(const Change& c) {
         op);
     counter += crdt::OpLength(op);
   }
+  return out;
+}
+
+std::string ChangeDetail(const Document& doc, const Change& c) {
+  std::set<std::string> types;
+  for (const OpId& rec : Touched(c)) {
+    if (auto t = doc.TypeOf(rec)) types.insert(*t);
+  }
+  std::string out;
+  for (const auto& t : types) out += (out.empty() ? "" : ", ") + t;
   return out;
 }
 
@@ -146,7 +182,22 @@ struct Store::Impl {
   // Prepared statements, kept: projecting runs for every change.
   Result<sql::Statement*> Cached(const std::string& sql);
   std::map<std::string, sql::Statement> statements;
+  Actor actor;
+  crypto::SecureBytes audit_key;  // derived from the store key
+  std::vector<std::uint8_t> AuditHash(std::span<const std::uint8_t> prev,
+                                      const AuditEntry& e) const;
 };
+
+std::vector<std::uint8_t> Store::Impl::AuditHash(std::span<const std::uint8_t> prev,
+                                                 const AuditEntry& e) const {
+  // Length-prefixed fields, so that no two different entries hash the same bytes.
+  crdt::detail::Writer w;
+  w.String(std::string_view(reinterpret_cast<const char*>(prev.data()), prev.size()));
+  w.Varint(static_cast<std::uint64_t>(e.seq));
+  w.Varint(static_cast<std::uint64_t>(e.at_ms));
+  for (const std::string* f : {&e.user, &e.device, &e.doc, &e.action, &e.detail}) w.String(*f);
+  return crypto::KeyedHash(audit_key, w.bytes());
+}
 
 Result<sql::Statement*> Store::Impl::Cached(const std::string& text) {
   auto it = statements.find(text);
@@ -172,6 +223,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
     return Error{ErrorCode::kInvalidArgument, "the store key must be 32 bytes"};
   }
   auto impl = std::make_unique<Impl>();
+  impl->audit_key = crypto::DeriveSubkey(key, 1, "naastaud");
   impl->self = self;
   impl->clock = clock;
   impl->options = options;
@@ -243,6 +295,7 @@ Result<DocumentId> Store::CreateDocument(std::string_view kind) {
   auto st = impl_->db.Prepare("INSERT INTO documents (id, kind) VALUES (?, ?)");
   if (!st) return st.error();
   if (Status s = st->Bind(1, std::string_view(id)).Bind(2, kind).Run(); !s) return s.error();
+  if (Status s = Audit(id, "create", kind); !s) return s.error();
   return id;
 }
 
@@ -519,6 +572,9 @@ Result<std::optional<Change>> Store::Commit(const DocumentId& id) {
     if (++(*loaded)->since_snapshot >= impl_->options.snapshot_every) {
       if (Status s = impl_->Snapshot(id, **loaded); !s) return s;
     }
+    if (Status s = Audit(id, ChangeAction(*change), ChangeDetail(*(*loaded)->doc, *change)); !s) {
+      return s;
+    }
     return tx.Commit();
   };
   if (Status s = write(); !s) {
@@ -626,6 +682,101 @@ Status Store::RebuildTables() {
     if (Status s = impl_->Project(id, doc, std::set<OpId>(all.begin(), all.end())); !s) return s;
   }
   return tx.Commit();
+}
+
+void Store::SetActor(Actor actor) {
+  impl_->actor = std::move(actor);
+}
+
+Status Store::Audit(const DocumentId& doc, std::string_view action, std::string_view detail) {
+  auto last = impl_->Cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1");
+  if (!last) return last.error();
+  auto row = (*last)->Step();
+  if (!row) return row.error();
+  AuditEntry e;
+  std::vector<std::uint8_t> prev;
+  if (*row) {
+    e.seq = (*last)->Int(0) + 1;
+    prev = (*last)->Blob(1);
+  } else {
+    e.seq = 1;
+  }
+  (*last)->Reset();
+  e.at_ms = static_cast<std::int64_t>(impl_->clock ? impl_->clock->Now().wall_ms : 0);
+  e.user = impl_->actor.user;
+  e.device = impl_->actor.device;
+  e.doc = doc;
+  e.action = action;
+  e.detail = detail;
+  const auto hash = impl_->AuditHash(prev, e);
+  auto ins = impl_->Cached(
+      "INSERT INTO audit (seq, at_ms, user, device, doc, action, detail, hash) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!ins) return ins.error();
+  return (*ins)
+      ->Bind(1, e.seq)
+      .Bind(2, e.at_ms)
+      .Bind(3, std::string_view(e.user))
+      .Bind(4, std::string_view(e.device))
+      .Bind(5, std::string_view(e.doc))
+      .Bind(6, std::string_view(e.action))
+      .Bind(7, std::string_view(e.detail))
+      .Bind(8, std::span<const std::uint8_t>(hash))
+      .Run();
+}
+
+Result<crdt::Document*> Store::Read(const DocumentId& id) {
+  auto doc = Get(id);
+  if (!doc) return doc.error();
+  if (Status s = Audit(id, "read", ""); !s) return s.error();
+  return doc;
+}
+
+Result<std::vector<AuditEntry>> Store::AuditTrail(const DocumentId& doc) {
+  auto st = impl_->db.Prepare(
+      "SELECT seq, at_ms, user, device, doc, action, detail FROM audit WHERE doc = ? ORDER BY seq");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(doc));
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back(AuditEntry{st->Int(0), st->Int(1), st->Text(2), st->Text(3), st->Text(4),
+                             st->Text(5), st->Text(6)});
+  }
+  return out;
+}
+
+Result<AuditVerification> Store::VerifyAudit() {
+  auto st = impl_->db.Prepare(
+      "SELECT seq, at_ms, user, device, doc, action, detail, hash FROM audit ORDER BY seq");
+  if (!st) return st.error();
+  AuditVerification v;
+  std::vector<std::uint8_t> prev;
+  for (std::int64_t expected = 1;; ++expected) {
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    AuditEntry e{st->Int(0),  st->Int(1),  st->Text(2), st->Text(3),
+                 st->Text(4), st->Text(5), st->Text(6)};
+    const auto hash = st->Blob(7);
+    ++v.entries;
+    if (e.seq != expected) {
+      v.ok = false;
+      v.first_bad_seq = expected;
+      v.problem = "entry " + std::to_string(expected) + " is missing";
+      return v;
+    }
+    if (impl_->AuditHash(prev, e) != hash) {
+      v.ok = false;
+      v.first_bad_seq = e.seq;
+      v.problem = "entry " + std::to_string(e.seq) + " was changed, or one before it was removed";
+      return v;
+    }
+    prev = hash;
+  }
+  return v;
 }
 
 Result<std::string> Store::DumpTables() {

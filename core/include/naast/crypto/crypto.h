@@ -48,6 +48,11 @@ std::vector<std::uint8_t> Seal(const SecureBytes& key, std::span<const std::uint
 Result<SecureBytes> Open(const SecureBytes& key, std::span<const std::uint8_t> sealed,
                          std::span<const std::uint8_t> associated_data);
 
+// Keyed BLAKE2b-256 (crypto_generichash) of `data`.
+std::vector<std::uint8_t> KeyedHash(const SecureBytes& key, std::span<const std::uint8_t> data);
+// A 32-byte subkey of `key` for one purpose (crypto_kdf; `context` is exactly 8 characters).
+SecureBytes DeriveSubkey(const SecureBytes& key, std::uint64_t id, const char (&context)[9]);
+
 // Lower-case hex of a secret, in secure memory (for SQLCipher's raw-key PRAGMA).
 SecureBytes HexOf(const SecureBytes& bytes);
 

@@ -22,6 +22,30 @@ namespace naast::store {
 // A document's id: 32 lower-case hex characters (16 random bytes). Not personal data.
 using DocumentId = std::string;
 
+// Who works with the store: pseudonymous ids, never names (they end up in the audit log).
+struct Actor {
+  std::string user;    // the coach's or student's id in the team
+  std::string device;  // this tablet's id
+};
+
+// One entry of the audit log (NEN 7513): who did what to which dossier, when, from where.
+struct AuditEntry {
+  std::int64_t seq = 0;
+  std::int64_t at_ms = 0;  // wall clock, milliseconds since 1970
+  std::string user;
+  std::string device;
+  DocumentId doc;      // empty for actions on no single dossier (a search)
+  std::string action;  // create | read | change | delete | search | export | erase
+  std::string detail;  // what: record types changed, the number of results; no personal data
+};
+
+struct AuditVerification {
+  bool ok = true;
+  std::int64_t entries = 0;
+  std::int64_t first_bad_seq = 0;  // where the chain breaks, when !ok
+  std::string problem;
+};
+
 struct StoreOptions {
   // A snapshot of a document is written after this many changes since the last one, so that
   // opening does not replay the whole log.
@@ -56,6 +80,17 @@ class Store {
                                                  const crdt::VersionVector& version);
   // Writes snapshots of every loaded document now.
   Status Checkpoint();
+
+  // ---- the audit log: append-only, every entry chained to the one before by a keyed hash
+  // (BLAKE2b with a key derived from the store key), so an edited, inserted or removed entry
+  // breaks the chain. Commit() and CreateDocument() log themselves; the app logs what it shows.
+  void SetActor(Actor actor);
+  Status Audit(const DocumentId& doc, std::string_view action, std::string_view detail);
+  // Reading a dossier for a person: returns the document and logs the read.
+  Result<crdt::Document*> Read(const DocumentId& id);
+  // "Who looked at this file": the entries about one dossier, oldest first.
+  Result<std::vector<AuditEntry>> AuditTrail(const DocumentId& doc);
+  Result<AuditVerification> VerifyAudit();
 
   // ---- the tables
   // Drops the tables and computes them again from the operation log alone.
