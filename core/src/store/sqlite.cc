@@ -71,15 +71,22 @@ Result<Statement> Database::Prepare(std::string_view sql) {
 }
 
 Status Transaction::Begin() {
-  if (Status s = db_.Exec("BEGIN IMMEDIATE"); !s) return s;
+  if (Status s = db_.Exec("SAVEPOINT naast"); !s) return s;
   open_ = true;
   return Status::Ok();
 }
 
 Status Transaction::Commit() {
-  if (Status s = db_.Exec("COMMIT"); !s) return s;  // still open: the destructor rolls back
+  if (Status s = db_.Exec("RELEASE naast"); !s) return s;  // still open: the destructor rolls back
   open_ = false;
   return Status::Ok();
+}
+
+Transaction::~Transaction() {
+  if (open_) {
+    db_.Exec("ROLLBACK TO naast");
+    db_.Exec("RELEASE naast");
+  }
 }
 
 }  // namespace naast::store::sql

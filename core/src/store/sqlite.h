@@ -53,6 +53,8 @@ class Statement {
   }
 
   int ColumnCount() const { return sqlite3_column_count(stmt_); }
+  int Type(int col) const { return sqlite3_column_type(stmt_, col); }
+  sqlite3_stmt* get() const { return stmt_; }
   std::int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::string Text(int col) const;
@@ -82,13 +84,12 @@ class Database {
   sqlite3* db_ = nullptr;
 };
 
-// BEGIN IMMEDIATE ... COMMIT, rolled back unless Commit() succeeds.
+// A savepoint: a transaction that nests (an import wraps many commits in one), rolled back
+// unless Commit() succeeds.
 class Transaction {
  public:
   explicit Transaction(Database& db) : db_(db) {}
-  ~Transaction() {
-    if (open_) db_.Exec("ROLLBACK");
-  }
+  ~Transaction();
   Status Begin();
   Status Commit();
 

@@ -637,6 +637,15 @@ Result<std::vector<Change>> Store::ChangesSince(const DocumentId& id,
   return out;
 }
 
+Status Store::Atomically(const std::function<Status()>& work) {
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s;
+  Status s = work();
+  if (s) s = tx.Commit();
+  if (!s) impl_->docs.clear();  // in-memory documents may hold what was rolled back
+  return s;
+}
+
 Status Store::Checkpoint() {
   sql::Transaction tx(impl_->db);
   if (Status s = tx.Begin(); !s) return s;
@@ -777,6 +786,42 @@ Result<AuditVerification> Store::VerifyAudit() {
     prev = hash;
   }
   return v;
+}
+
+Result<std::vector<Store::Row>> Store::Query(std::string_view text,
+                                             const std::vector<crdt::Value>& params) {
+  auto st = impl_->Cached(std::string(text));
+  if (!st) return st.error();
+  if (!sqlite3_stmt_readonly((*st)->get())) {
+    return Error{ErrorCode::kInvalidArgument, "Query() is for reading only"};
+  }
+  for (std::size_t i = 0; i < params.size(); ++i) BindValue(**st, static_cast<int>(i + 1), params[i]);
+  std::vector<Row> rows;
+  for (;;) {
+    auto r = (*st)->Step();
+    if (!r) {
+      (*st)->Reset();
+      return r.error();
+    }
+    if (!*r) break;
+    Row row;
+    for (int c = 0; c < (*st)->ColumnCount(); ++c) {
+      switch ((*st)->Type(c)) {
+        case SQLITE_NULL:
+          row.emplace_back(std::monostate{});
+          break;
+        case SQLITE_INTEGER:
+          row.emplace_back((*st)->Int(c));
+          break;
+        default:
+          row.emplace_back((*st)->Text(c));
+          break;
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  (*st)->Reset();
+  return rows;
 }
 
 Result<std::string> Store::DumpTables() {

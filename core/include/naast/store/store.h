@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,9 @@ class Store {
   // The logged changes of a document that `version` does not include, in log order.
   Result<std::vector<crdt::Change>> ChangesSince(const DocumentId& id,
                                                  const crdt::VersionVector& version);
+  // Runs `work` (which may commit several documents) as one transaction: all or nothing. When
+  // it fails, documents it touched are reloaded from the file.
+  Status Atomically(const std::function<Status()>& work);
   // Writes snapshots of every loaded document now.
   Status Checkpoint();
 
@@ -93,6 +97,10 @@ class Store {
   Result<AuditVerification> VerifyAudit();
 
   // ---- the tables
+  // A read-only query over the tables (records, e_<entity>, ...), for the domain's queries.
+  // Columns come back as null, integer or text values.
+  using Row = std::vector<crdt::Value>;
+  Result<std::vector<Row>> Query(std::string_view sql, const std::vector<crdt::Value>& params = {});
   // Drops the tables and computes them again from the operation log alone.
   Status RebuildTables();
   // The tables rendered as text, one line per row in key order (for tests and debugging).
