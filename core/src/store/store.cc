@@ -252,6 +252,24 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
     if (Status s = impl->db.Exec(pragma); !s) return s.error();
   }
   if (Status s = impl->Migrate(); !s) return s.error();
+  if (impl->self == 0) {
+    // This store's own replica id, made once and kept.
+    auto st = impl->db.Prepare("SELECT value FROM meta WHERE key = 'replica_id'");
+    if (!st) return st.error();
+    auto row = st->Step();
+    if (!row) return row.error();
+    if (*row) {
+      impl->self = std::stoull(st->Text(0));
+    } else {
+      const auto r = crypto::RandomBytes(8);
+      for (auto b : r) impl->self = (impl->self << 8) | b;
+      auto put = impl->db.Prepare("INSERT INTO meta (key, value) VALUES ('replica_id', ?)");
+      if (!put) return put.error();
+      if (Status s = put->Bind(1, std::string_view(std::to_string(impl->self))).Run(); !s) {
+        return s.error();
+      }
+    }
+  }
   bool rebuilt = false;
   if (Status s = impl->EnsureEntityTables(&rebuilt); !s) return s.error();
   auto store = std::unique_ptr<Store>(new Store(std::move(impl)));
@@ -795,7 +813,8 @@ Result<std::vector<Store::Row>> Store::Query(std::string_view text,
   if (!sqlite3_stmt_readonly((*st)->get())) {
     return Error{ErrorCode::kInvalidArgument, "Query() is for reading only"};
   }
-  for (std::size_t i = 0; i < params.size(); ++i) BindValue(**st, static_cast<int>(i + 1), params[i]);
+  for (std::size_t i = 0; i < params.size(); ++i)
+    BindValue(**st, static_cast<int>(i + 1), params[i]);
   std::vector<Row> rows;
   for (;;) {
     auto r = (*st)->Step();

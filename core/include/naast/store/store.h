@@ -57,6 +57,7 @@ class Store {
  public:
   // Opens the store at `file` with the raw 256-bit key, creating it if absent and migrating an
   // older schema. A wrong key gives kMalformed ("not a Naast store, or the wrong key").
+  // `self` 0: the store's own replica id, made on first use and kept in the file.
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& file,
                                              const crypto::SecureBytes& key, crdt::ReplicaId self,
                                              crdt::HybridClock* clock, StoreOptions options = {});
