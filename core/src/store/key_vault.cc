@@ -13,8 +13,10 @@ constexpr std::uint8_t kVersion = 1;
 constexpr char kWrapContext[] = "naast key vault v1: database key";
 
 std::vector<std::uint8_t> AssociatedData(std::span<const std::uint8_t> salt) {
-  std::vector<std::uint8_t> ad(kWrapContext, kWrapContext + sizeof kWrapContext - 1);
-  ad.insert(ad.end(), salt.begin(), salt.end());
+  constexpr std::size_t n = sizeof kWrapContext - 1;
+  std::vector<std::uint8_t> ad(n + salt.size());
+  std::memcpy(ad.data(), kWrapContext, n);
+  if (!salt.empty()) std::memcpy(ad.data() + n, salt.data(), salt.size());
   return ad;
 }
 

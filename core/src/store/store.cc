@@ -89,6 +89,14 @@ std::string EntityTablesSql() {
       }
     }
     sql += ", PRIMARY KEY (doc, replica, counter));\n" + sets;
+    // The first date of an entity places it in time: the caseload and the timeline look it up
+    // per dossier without reading the rows (visit rows hold whole notes).
+    for (const auto& f : e.fields) {
+      if (f.type != domain::FieldType::kDate) continue;
+      sql += "CREATE INDEX e_" + std::string(e.table) + "_by_" + std::string(f.name) + " ON e_" +
+             std::string(e.table) + " (doc, deleted, " + std::string(f.name) + ");\n";
+      break;
+    }
   }
   return sql;
 }
