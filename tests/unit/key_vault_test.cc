@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "test_util.h"
 #include "util/file.h"
 
 using namespace naast;
@@ -16,14 +17,7 @@ SecureBytes Pin(const std::string& digits) {
   return SecureBytes::Copy({reinterpret_cast<const std::uint8_t*>(digits.data()), digits.size()});
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/naast-vault-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
+using testing::TempDir;
 
 LockoutPolicy SmallPolicy() {
   LockoutPolicy p;

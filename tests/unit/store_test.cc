@@ -11,6 +11,7 @@
 #include <string>
 
 #include "naast/crypto/crypto.h"
+#include "test_util.h"
 
 using namespace naast;
 using namespace naast::store;
@@ -18,25 +19,12 @@ using crdt::OpId;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/naast-store-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-};
-
+using testing::TempDir;
 crdt::HybridClock& TestClock() {
-  static crdt::HybridClock clock([] { return std::uint64_t{1'790'000'000'000}; });
-  return clock;
+  return testing::FixedClock();
 }
-
 std::string FileText(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return testing::ReadAll(p);
 }
 
 std::string Run(const std::string& cmd) {

@@ -23,6 +23,7 @@ enum class ErrorCode {
   kWrongPin,            // the PIN did not unlock the key
   kLocked,              // too many wrong PINs: wait before the next try
   kWiped,               // the key was destroyed after too many wrong PINs: the data is gone
+  kDiskFull,            // the device's storage is full: free space, then try again
 };
 
 const char* ToString(ErrorCode code);

@@ -36,6 +36,8 @@ const char* ToString(ErrorCode code) {
       return "wrong PIN";
     case ErrorCode::kLocked:
       return "locked";
+    case ErrorCode::kDiskFull:
+      return "disk full";
     case ErrorCode::kWiped:
       return "wiped";
   }

@@ -6,6 +6,7 @@ Error SqliteError(sqlite3* db, int rc, std::string_view what) {
   const int primary = rc & 0xFF;
   ErrorCode code = ErrorCode::kIo;
   if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) code = ErrorCode::kMalformed;
+  if (primary == SQLITE_FULL) code = ErrorCode::kDiskFull;
   if (primary == SQLITE_CONSTRAINT || primary == SQLITE_MISUSE || primary == SQLITE_RANGE) {
     code = ErrorCode::kInvalidArgument;
   }
@@ -50,8 +51,8 @@ std::vector<std::uint8_t> Statement::Blob(int col) const {
            : std::vector<std::uint8_t>();
 }
 
-Status Database::Open(const std::string& path, int flags) {
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+Status Database::Open(const std::string& path, int flags, const char* vfs) {
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, "cannot open the store");
   sqlite3_extended_result_codes(db_, 1);
   return Status::Ok();

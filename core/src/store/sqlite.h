@@ -75,7 +75,8 @@ class Database {
     return *this;
   }
 
-  Status Open(const std::string& path, int flags);
+  // `vfs` null: SQLite's default (tests pass one that injects faults).
+  Status Open(const std::string& path, int flags, const char* vfs = nullptr);
   Status Exec(const char* sql);
   Result<Statement> Prepare(std::string_view sql);
   sqlite3* get() const { return db_; }

@@ -66,7 +66,29 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_by_doc ON audit (doc, seq);
 )sql",
+    // 3 -> 4: a key per document (filled in by Open() from libsodium's generator, not SQL's),
+    // and the ids of erased documents.
+    R"sql(
+CREATE TABLE document_keys (
+  doc TEXT PRIMARY KEY REFERENCES documents(id),
+  key BLOB NOT NULL
+);
+CREATE TABLE erased (doc TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
+)sql",
 };
+
+// Every entity table and set side table.
+std::vector<std::string> EntityTableNames() {
+  std::vector<std::string> out;
+  for (const auto& e : domain::Entities()) {
+    const std::string table = "e_" + std::string(e.table);
+    out.push_back(table);
+    for (const auto& f : e.fields) {
+      if (f.type == domain::FieldType::kSet) out.push_back(table + "_" + std::string(f.name));
+    }
+  }
+  return out;
+}
 
 // The entity tables are derived data: when the entity schema changes they are dropped, made
 // again from it and refilled from the operation log, so they need no migrations of their own.
@@ -164,6 +186,39 @@ std::string ChangeDetail(const Document& doc, const Change& c) {
   return out;
 }
 
+// Opens `file` and gives SQLCipher the raw key, then the settings every connection needs.
+Status OpenKeyed(sql::Database& db, const std::filesystem::path& file,
+                 const crypto::SecureBytes& key, const std::string& vfs) {
+  if (Status s =
+          db.Open(file.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                  vfs.empty() ? nullptr : vfs.c_str());
+      !s) {
+    return s;
+  }
+  // The raw key must be the first statement: SQLCipher's own PBKDF2 is never used.
+  {
+    crypto::SecureBytes hex = crypto::HexOf(key);
+    crypto::SecureBytes pragma(hex.size() + 17);
+    std::memcpy(pragma.data(), "PRAGMA key=\"x'", 14);
+    std::memcpy(pragma.data() + 14, hex.data(), hex.size());
+    std::memcpy(pragma.data() + 14 + hex.size(), "'\"", 3);  // with the terminating NUL
+    if (Status s = db.Exec(reinterpret_cast<const char*>(pragma.data())); !s) return s;
+  }
+  // Reading the schema fails with SQLITE_NOTADB when the key is wrong.
+  if (Status s = db.Exec("SELECT count(*) FROM sqlite_master"); !s) {
+    if (s.error().code == ErrorCode::kMalformed) {
+      return Error{ErrorCode::kMalformed, "not a Naast store, or the wrong key"};
+    }
+    return s;
+  }
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON",
+        "PRAGMA temp_store=MEMORY", "PRAGMA foreign_keys=ON"}) {
+    if (Status s = db.Exec(pragma); !s) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -181,7 +236,9 @@ struct Store::Impl {
   Status Log(const DocumentId& id, const Change& c);
   Status Project(const DocumentId& id, const Document& doc, const std::set<OpId>& records);
   Status Snapshot(const DocumentId& id, Loaded& loaded);
-  Status Migrate();
+  Status Migrate(int target);
+  Status EnsureDocumentKeys();
+  Status NewDocumentKey(const DocumentId& id);
   Status EnsureEntityTables(bool* rebuilt);
   Status ProjectEntity(const DocumentId& id, const Document& doc, const OpId& rec,
                        const domain::EntitySpec& spec);
@@ -235,31 +292,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
   impl->self = self;
   impl->clock = clock;
   impl->options = options;
-  if (Status s = impl->db.Open(file.string(),
-                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX);
-      !s) {
-    return s.error();
-  }
-  // The raw key must be the first statement: SQLCipher's own PBKDF2 is never used.
-  {
-    crypto::SecureBytes hex = crypto::HexOf(key);
-    crypto::SecureBytes pragma(hex.size() + 17);
-    std::memcpy(pragma.data(), "PRAGMA key=\"x'", 14);
-    std::memcpy(pragma.data() + 14, hex.data(), hex.size());
-    std::memcpy(pragma.data() + 14 + hex.size(), "'\"", 3);  // with the terminating NUL
-    if (Status s = impl->db.Exec(reinterpret_cast<const char*>(pragma.data())); !s)
-      return s.error();
-  }
-  // Reading the schema fails with SQLITE_NOTADB when the key is wrong.
-  if (Status s = impl->db.Exec("SELECT count(*) FROM sqlite_master"); !s) {
-    return Error{ErrorCode::kMalformed, "not a Naast store, or the wrong key"};
-  }
-  for (const char* pragma :
-       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON",
-        "PRAGMA temp_store=MEMORY", "PRAGMA foreign_keys=ON"}) {
-    if (Status s = impl->db.Exec(pragma); !s) return s.error();
-  }
-  if (Status s = impl->Migrate(); !s) return s.error();
+  if (Status s = OpenKeyed(impl->db, file, key, options.vfs); !s) return s.error();
+  if (Status s = impl->Migrate(LatestSchemaVersion()); !s) return s.error();
+  if (Status s = impl->EnsureDocumentKeys(); !s) return s.error();
   if (impl->self == 0) {
     // This store's own replica id, made once and kept.
     auto st = impl->db.Prepare("SELECT value FROM meta WHERE key = 'replica_id'");
@@ -287,14 +322,54 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& file,
   return store;
 }
 
-Status Store::Impl::Migrate() {
+Status Store::CreateAtSchemaVersion(const std::filesystem::path& file,
+                                    const crypto::SecureBytes& key, int version) {
+  if (version < 0 || version > LatestSchemaVersion()) {
+    return Error{ErrorCode::kInvalidArgument, "no such schema version"};
+  }
+  Impl impl;
+  if (Status s = OpenKeyed(impl.db, file, key, ""); !s) return s;
+  return impl.Migrate(version);
+}
+
+Status Store::Impl::EnsureDocumentKeys() {
+  auto missing = db.Prepare(
+      "SELECT id FROM documents WHERE id NOT IN (SELECT doc FROM document_keys) ORDER BY id");
+  if (!missing) return missing.error();
+  std::vector<DocumentId> ids;
+  for (;;) {
+    auto row = missing->Step();
+    if (!row) return row.error();
+    if (!*row) break;
+    ids.push_back(missing->Text(0));
+  }
+  if (ids.empty()) return Status::Ok();
+  sql::Transaction tx(db);
+  if (Status s = tx.Begin(); !s) return s;
+  for (const auto& id : ids) {
+    if (Status s = NewDocumentKey(id); !s) return s;
+  }
+  return tx.Commit();
+}
+
+Status Store::Impl::NewDocumentKey(const DocumentId& id) {
+  auto put = Cached("INSERT INTO document_keys (doc, key) VALUES (?, ?)");
+  if (!put) return put.error();
+  const crypto::SecureBytes key = crypto::RandomKey();
+  return (*put)
+      ->Bind(1, std::string_view(id))
+      .Bind(2, std::span<const std::uint8_t>(key.data(), key.size()))
+      .Run();
+}
+
+Status Store::Impl::Migrate(int target) {
   auto st = db.Prepare("PRAGMA user_version");
   if (!st) return st.error();
   auto row = st->Step();
   if (!row) return row.error();
   const int version = static_cast<int>(st->Int(0));
-  const int latest = LatestSchemaVersion();
-  if (version > latest) {
+  const int latest = target;
+  if (version > LatestSchemaVersion()) {
     return Error{ErrorCode::kUnsupportedVersion, "the store was written by a newer version"};
   }
   for (int v = version; v < latest; ++v) {
@@ -318,10 +393,14 @@ Result<int> Store::SchemaVersion() {
 
 Result<DocumentId> Store::CreateDocument(std::string_view kind) {
   DocumentId id = Hex(crypto::RandomBytes(16));
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s.error();
   auto st = impl_->db.Prepare("INSERT INTO documents (id, kind) VALUES (?, ?)");
   if (!st) return st.error();
   if (Status s = st->Bind(1, std::string_view(id)).Bind(2, kind).Run(); !s) return s.error();
+  if (Status s = impl_->NewDocumentKey(id); !s) return s.error();
   if (Status s = Audit(id, "create", kind); !s) return s.error();
+  if (Status s = tx.Commit(); !s) return s.error();
   return id;
 }
 
@@ -336,6 +415,85 @@ Result<std::vector<DocumentId>> Store::Documents() {
     out.push_back(st->Text(0));
   }
   return out;
+}
+
+Result<std::string> Store::KindOf(const DocumentId& id) {
+  auto st = impl_->db.Prepare("SELECT kind FROM documents WHERE id = ?");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  auto row = st->Step();
+  if (!row) return row.error();
+  if (!*row) return Error{ErrorCode::kUnknownReference, "no such document"};
+  return st->Text(0);
+}
+
+Result<crypto::SecureBytes> Store::DocumentKey(const DocumentId& id) {
+  auto st = impl_->db.Prepare("SELECT key FROM document_keys WHERE doc = ?");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  auto row = st->Step();
+  if (!row) return row.error();
+  if (!*row) return Error{ErrorCode::kUnknownReference, "no such document"};
+  const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob(st->get(), 0));
+  const int n = sqlite3_column_bytes(st->get(), 0);
+  crypto::SecureBytes key(static_cast<std::size_t>(n));
+  if (n > 0) std::memcpy(key.data(), bytes, static_cast<std::size_t>(n));
+  return key;
+}
+
+Status Store::Erase(const DocumentId& id) {
+  if (auto kind = KindOf(id); !kind) return kind.error();
+  {
+    sql::Transaction tx(impl_->db);
+    if (Status s = tx.Begin(); !s) return s;
+    std::vector<std::string> tables = EntityTableNames();
+    for (const char* t : {"records", "record_fields", "oplog", "document_keys"}) {
+      tables.push_back(t);
+    }
+    for (const auto& table : tables) {
+      auto del = impl_->Cached("DELETE FROM " + table + " WHERE doc = ?");
+      if (!del) return del.error();
+      if (Status s = (*del)->Bind(1, std::string_view(id)).Run(); !s) return s;
+    }
+    auto doc = impl_->db.Prepare("DELETE FROM documents WHERE id = ?");
+    if (!doc) return doc.error();
+    if (Status s = doc->Bind(1, std::string_view(id)).Run(); !s) return s;
+    auto mark = impl_->db.Prepare("INSERT OR REPLACE INTO erased (doc, at_ms) VALUES (?, ?)");
+    if (!mark) return mark.error();
+    const auto at = static_cast<std::int64_t>(impl_->clock ? impl_->clock->Now().wall_ms : 0);
+    if (Status s = mark->Bind(1, std::string_view(id)).Bind(2, at).Run(); !s) return s;
+    if (Status s = Audit(id, "erase", ""); !s) return s;
+    if (Status s = tx.Commit(); !s) return s;
+  }
+  impl_->docs.erase(id);
+  // Secure delete zeroed the freed space in the pages; the old pages still sit in the
+  // write-ahead log until it is copied back and truncated.
+  return impl_->db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Result<bool> Store::IsErased(const DocumentId& id) {
+  auto st = impl_->db.Prepare("SELECT 1 FROM erased WHERE doc = ?");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  auto row = st->Step();
+  if (!row) return row.error();
+  return *row;
+}
+
+Status Store::CheckIntegrity() {
+  auto st = impl_->db.Prepare("PRAGMA integrity_check");
+  if (!st) return st.error();
+  auto row = st->Step();
+  if (!row) return row.error();
+  if (!*row || st->Text(0) != "ok") {
+    return Error{ErrorCode::kMalformed, "the store is damaged: " + (*row ? st->Text(0) : "")};
+  }
+  auto fk = impl_->db.Prepare("PRAGMA foreign_key_check");
+  if (!fk) return fk.error();
+  auto bad = fk->Step();
+  if (!bad) return bad.error();
+  if (*bad) return Error{ErrorCode::kMalformed, "the store is damaged: a dangling reference"};
+  return Status::Ok();
 }
 
 Result<Store::Impl::Loaded*> Store::Impl::Load(const DocumentId& id) {

@@ -51,6 +51,9 @@ struct StoreOptions {
   // A snapshot of a document is written after this many changes since the last one, so that
   // opening does not replay the whole log.
   std::uint32_t snapshot_every = 256;
+  // The SQLite VFS to open the file with; empty for the default. Tests pass one that fails the
+  // Nth write or sync, or fills up like a disk.
+  std::string vfs;
 };
 
 class Store {
@@ -65,10 +68,29 @@ class Store {
 
   static int LatestSchemaVersion();
   Result<int> SchemaVersion();
+  // Makes a store file as an older build made it: migrations 1..`version` only, nothing else.
+  // For the upgrade tests, which open it with Open() and check nothing is lost.
+  static Status CreateAtSchemaVersion(const std::filesystem::path& file,
+                                      const crypto::SecureBytes& key, int version);
+  // PRAGMA integrity_check and foreign keys; kMalformed with SQLite's first complaint if not ok.
+  Status CheckIntegrity();
 
   // ---- documents
   Result<DocumentId> CreateDocument(std::string_view kind);
   Result<std::vector<DocumentId>> Documents();
+  // The kind given at creation ("dossier", "team", ...).
+  Result<std::string> KindOf(const DocumentId& id);
+  // Each document has its own random 256-bit key, kept in this file: what leaves the device
+  // for the sync server is encrypted with it (crypto-shredding: without the key, copies are
+  // unreadable).
+  Result<crypto::SecureBytes> DocumentKey(const DocumentId& id);
+  // Erasure (AVG art. 17): the document's key is destroyed and its log, snapshot and table rows
+  // are deleted with secure delete (overwritten with zeros), then the write-ahead log is
+  // truncated, so none of its content remains in the files. The audit log keeps that it
+  // happened (ids and actions only). The id is remembered as erased: the document cannot
+  // come back through Apply().
+  Status Erase(const DocumentId& id);
+  Result<bool> IsErased(const DocumentId& id);
   // The document as it is now, loaded on first use and kept. Edit it, then Commit().
   Result<crdt::Document*> Get(const DocumentId& id);
   // Writes the document's open local transaction to the log and the tables in one SQLite
