@@ -2,6 +2,8 @@
 //   naast-admin [--data-dir DIR] init
 //   naast-admin [--data-dir DIR] import-registrations FILE.csv
 //   naast-admin [--data-dir DIR] report --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|text]
+//   naast-admin [--data-dir DIR] list | retention | check
+//   naast-admin [--data-dir DIR] export DOSSIER --out DIR2 | erase DOSSIER --yes
 // The data directory comes from --data-dir or NAAST_DATA_DIR; the PIN from NAAST_PIN or a
 // prompt on the terminal. Nothing personal is printed: errors name lines and columns only.
 #include <termios.h>
@@ -17,10 +19,12 @@
 #include <string>
 #include <vector>
 
+#include "naast/domain/privacy.h"
 #include "naast/domain/registrations.h"
 #include "naast/domain/report.h"
 #include "naast/store/key_vault.h"
 #include "naast/store/store.h"
+#include "util/file.h"
 
 namespace {
 
@@ -35,6 +39,13 @@ const char kUsage[] =
     "  import-registrations FILE.csv      import the aanmeldpunt's export (all rows or none)\n"
     "  report --from DATE --to DATE [--format csv|text]\n"
     "                                     the programme's figures; no personal data\n"
+    "  list                               dossiers: id, registration number, registered on\n"
+    "  export DOSSIER --out DIR2          the mother's right of access: DIR2/dossier-ID.txt\n"
+    "                                     (readable, Dutch) and DIR2/dossier-ID.json\n"
+    "  erase DOSSIER --yes                destroy the dossier's key and data (cannot be undone)\n"
+    "  retention [--on DATE]              dossiers past their retention date, or closed with\n"
+    "                                     none decided: id, closed on, retain until, name\n"
+    "  check                              the file's integrity and the audit log's hash chain\n"
     "\n"
     "DIR: --data-dir, else NAAST_DATA_DIR. PIN: NAAST_PIN, else asked on the terminal.\n"
     "CSV columns: registration_id, registered_on (YYYY-MM-DD), referrer (verloskundige |\n"
@@ -175,6 +186,101 @@ int main(int argc, char** argv) {
     const std::string out =
         format == "csv" ? naast::domain::ReportCsv(*figures) : naast::domain::ReportText(*figures);
     std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
+  if (command == "list") {
+    auto store = OpenStore(dir, &clock);
+    if (!store) return Fail(store.error().ToString());
+    auto rows = (*store)->Query(
+        "SELECT d.id, r.registration_id, r.registered_on FROM documents d "
+        "LEFT JOIN e_registration r ON r.doc = d.id AND r.deleted = 0 "
+        "WHERE d.kind = 'dossier' ORDER BY r.registered_on, d.id");
+    if (!rows) return Fail(rows.error().ToString());
+    if (auto s = (*store)->Audit("", "search", "list: " + std::to_string(rows->size())); !s) {
+      return Fail(s.error().ToString());
+    }
+    for (const auto& r : *rows) {
+      std::string line;
+      for (const auto& v : r) {
+        const auto* text = std::get_if<std::string>(&v);
+        line += (line.empty() ? "" : "\t") + (text ? *text : std::string("-"));
+      }
+      std::printf("%s\n", line.c_str());
+    }
+    return 0;
+  }
+
+  if (command == "export") {
+    if (args.size() != 4 || args[2] != "--out") return Fail("usage: export DOSSIER --out DIR", 2);
+    auto store = OpenStore(dir, &clock);
+    if (!store) return Fail(store.error().ToString());
+    const naast::domain::Date today =
+        naast::domain::Date::FromDays(static_cast<std::int32_t>(NowMs() / 86'400'000));
+    auto exported = naast::domain::ExportDossier(**store, args[1], today);
+    if (!exported) return Fail("cannot export " + args[1] + ": " + exported.error().ToString());
+    const fs::path out = args[3];
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    for (const auto& [ext, content] :
+         {std::pair{".txt", &exported->text}, std::pair{".json", &exported->json}}) {
+      const fs::path file = out / ("dossier-" + args[1] + ext);
+      // Only the owner may read it: it holds the whole dossier, in the clear.
+      const std::span<const std::uint8_t> bytes(
+          reinterpret_cast<const std::uint8_t*>(content->data()), content->size());
+      if (auto s = naast::util::WriteFileAtomically(file, bytes); !s) {
+        return Fail("cannot write " + file.string() + ": " + s.error().ToString());
+      }
+      std::printf("wrote %s\n", file.c_str());
+    }
+    return 0;
+  }
+
+  if (command == "erase") {
+    if (args.size() != 3 || args[2] != "--yes") {
+      return Fail("erasing cannot be undone: give erase DOSSIER --yes", 2);
+    }
+    auto store = OpenStore(dir, &clock);
+    if (!store) return Fail(store.error().ToString());
+    if (auto s = (*store)->Erase(args[1]); !s) {
+      return Fail("cannot erase " + args[1] + ": " + s.error().ToString());
+    }
+    std::printf("erased %s: its key is destroyed and its data removed\n", args[1].c_str());
+    return 0;
+  }
+
+  if (command == "retention") {
+    std::int32_t days = static_cast<std::int32_t>(NowMs() / 86'400'000);
+    naast::domain::Date on = naast::domain::Date::FromDays(days);
+    if (args.size() == 3 && args[1] == "--on") {
+      auto d = naast::domain::Date::Parse(args[2]);
+      if (!d) return Fail("--on takes a date YYYY-MM-DD", 2);
+      on = *d;
+    } else if (args.size() != 1) {
+      return Fail("usage: retention [--on DATE]", 2);
+    }
+    auto store = OpenStore(dir, &clock);
+    if (!store) return Fail(store.error().ToString());
+    auto due = naast::domain::RetentionDue(**store, on);
+    if (!due) return Fail(due.error().ToString());
+    for (const auto& item : *due) {
+      std::printf("%s\t%s\t%s\t%s\n", item.doc.c_str(),
+                  item.closed_on ? item.closed_on->ToString().c_str() : "-",
+                  item.retention_until ? item.retention_until->ToString().c_str() : "undecided",
+                  item.name.c_str());
+    }
+    std::printf("%zu dossier(s) need a decision\n", due->size());
+    return 0;
+  }
+
+  if (command == "check") {
+    auto store = OpenStore(dir, &clock);
+    if (!store) return Fail(store.error().ToString());
+    if (auto s = (*store)->CheckIntegrity(); !s) return Fail(s.error().ToString());
+    auto audit = (*store)->VerifyAudit();
+    if (!audit) return Fail(audit.error().ToString());
+    if (!audit->ok) return Fail("the audit log was tampered with: " + audit->problem);
+    std::printf("store ok; audit log: %lld entries, chain intact\n",
+                static_cast<long long>(audit->entries));
     return 0;
   }
   return Fail("unknown command " + command + " (see --help)", 2);

@@ -47,6 +47,28 @@ if "$admin" import-registrations "$dir/bad.csv" 2> "$dir/err"; then fail "bad fi
 grep -q "line 4, column registered_on" "$dir/err" || fail "error does not name line and column: $(cat "$dir/err")"
 "$admin" report --from 2025-01-01 --to 2026-12-31 --format csv | grep -qx "registrations_by_year,2026,2" || fail "bad file imported something"
 
+# The mother's right of access: export her dossier, readable and as JSON.
+doc=$("$admin" list | awk -F'\t' '$2 == "TESTREG-0001" {print $1}')
+[ -n "$doc" ] || fail "list does not show TESTREG-0001"
+"$admin" export "$doc" --out "$dir/out" | grep -q "dossier-$doc.json" || fail "export"
+grep -q "aanmelding" "$dir/out/dossier-$doc.txt" || fail "readable export lacks the registration"
+grep -q "TESTREG-0001" "$dir/out/dossier-$doc.txt" || fail "readable export lacks the registration number"
+grep -q '"registration_id": "TESTREG-0001"' "$dir/out/dossier-$doc.json" || fail "json export"
+grep -q "TESTREG-0002" "$dir/out/dossier-$doc.txt" && fail "export holds another mother's data"
+[ "$(stat -c %a "$dir/out/dossier-$doc.txt")" = 600 ] || fail "export readable by others"
+"$admin" export 0123 --out "$dir/out" 2>/dev/null && fail "export of an unknown dossier"
+
+# Retention: none of these dossiers is closed or has a date yet.
+"$admin" retention --on 2026-11-25 | grep -q "^0 dossier(s) need a decision" || fail "retention"
+
+# Erasure needs --yes, then the dossier is gone and the file still checks out.
+"$admin" erase "$doc" 2>/dev/null && fail "erase without --yes"
+"$admin" erase "$doc" --yes | grep -q "erased" || fail "erase"
+"$admin" list | grep -q "TESTREG-0001" && fail "erased dossier still listed"
+"$admin" list | grep -q "TESTREG-0002" || fail "erase took another dossier"
+"$admin" export "$doc" --out "$dir/out2" 2>/dev/null && fail "export after erasure"
+"$admin" check | grep -q "store ok; audit log: .* chain intact" || fail "check"
+
 # A wrong PIN is refused with a clear error.
 if NAAST_PIN=000000 "$admin" report --from 2025-01-01 --to 2026-12-31 2> "$dir/err"; then fail "wrong PIN accepted"; fi
 grep -q "wrong PIN" "$dir/err" || fail "wrong PIN message: $(cat "$dir/err")"
