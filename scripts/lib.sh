@@ -9,7 +9,8 @@ NAAST_PACKAGES=(
   cmake ninja-build g++ pkg-config
   clang libclang-rt-14-dev clang-format   # ASan/UBSan, libFuzzer, the style check
   catch2 nlohmann-json3-dev zlib1g-dev libsodium-dev libsqlcipher-dev sqlcipher
-  libssl-dev                              # OpenSSL: TLS for sync; tests read SQLCipher pages
+  libssl-dev openssl                      # TLS for sync; tests read SQLCipher pages
+  libboost1.81-dev                        # Beast/Asio: the sync server and the HTTPS client
 )
 
 naast_install_deps() {

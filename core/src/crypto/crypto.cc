@@ -131,6 +131,67 @@ SecureBytes DeriveSubkey(const SecureBytes& key, std::uint64_t id, const char (&
   return sub;
 }
 
+std::array<std::uint8_t, 32> Hash(std::span<const std::uint8_t> data) {
+  std::array<std::uint8_t, 32> out{};
+  crypto_generichash(out.data(), out.size(), data.data(), data.size(), nullptr, 0);
+  return out;
+}
+
+SigningKey NewSigningKey() {
+  Init();
+  SigningKey key;
+  key.secret = SecureBytes(crypto_sign_SECRETKEYBYTES);
+  crypto_sign_keypair(key.public_key.data(), key.secret.data());
+  return key;
+}
+
+Signature Sign(const SigningKey& key, std::span<const std::uint8_t> message) {
+  Signature sig{};
+  crypto_sign_detached(sig.data(), nullptr, message.data(), message.size(), key.secret.data());
+  return sig;
+}
+
+bool Verify(const PublicKey& public_key, std::span<const std::uint8_t> message,
+            std::span<const std::uint8_t> signature) {
+  if (signature.size() != kSignatureBytes) return false;
+  return crypto_sign_verify_detached(signature.data(), message.data(), message.size(),
+                                     public_key.data()) == 0;
+}
+
+BoxKey NewBoxKey() {
+  Init();
+  BoxKey key;
+  key.secret = SecureBytes(crypto_box_SECRETKEYBYTES);
+  crypto_box_keypair(key.public_key.data(), key.secret.data());
+  return key;
+}
+
+PublicKey BoxPublicKey(const SecureBytes& secret) {
+  PublicKey pk{};
+  crypto_scalarmult_base(pk.data(), secret.data());
+  return pk;
+}
+
+std::vector<std::uint8_t> SealTo(const PublicKey& recipient,
+                                 std::span<const std::uint8_t> plaintext) {
+  Init();
+  std::vector<std::uint8_t> out(plaintext.size() + crypto_box_SEALBYTES);
+  crypto_box_seal(out.data(), plaintext.data(), plaintext.size(), recipient.data());
+  return out;
+}
+
+Result<SecureBytes> OpenSealed(const BoxKey& key, std::span<const std::uint8_t> sealed) {
+  if (sealed.size() < crypto_box_SEALBYTES) {
+    return Error{ErrorCode::kTruncated, "sealed box too short"};
+  }
+  SecureBytes out(sealed.size() - crypto_box_SEALBYTES);
+  if (crypto_box_seal_open(out.data(), sealed.data(), sealed.size(), key.public_key.data(),
+                           key.secret.data()) != 0) {
+    return Error{ErrorCode::kMalformed, "sealed box does not open with this key"};
+  }
+  return out;
+}
+
 SecureBytes HexOf(const SecureBytes& bytes) {
   SecureBytes hex(bytes.size() * 2 + 1);
   sodium_bin2hex(reinterpret_cast<char*>(hex.data()), hex.size(), bytes.data(), bytes.size());

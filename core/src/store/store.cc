@@ -75,6 +75,11 @@ CREATE TABLE document_keys (
 );
 CREATE TABLE erased (doc TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
 )sql",
+    // 4 -> 5: the sync's own state: this device's keys, the team's registry, what the server
+    // has of each document.
+    R"sql(
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+)sql",
 };
 
 // Every entity table and set side table.
@@ -469,6 +474,49 @@ Status Store::Erase(const DocumentId& id) {
   // Secure delete zeroed the freed space in the pages; the old pages still sit in the
   // write-ahead log until it is copied back and truncated.
   return impl_->db.Exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+Status Store::AdoptDocument(const DocumentId& id, std::string_view kind,
+                            const crypto::SecureBytes& key) {
+  if (key.size() != crypto::kKeyBytes) {
+    return Error{ErrorCode::kInvalidArgument, "a document key is 32 bytes"};
+  }
+  auto erased = IsErased(id);
+  if (!erased) return erased.error();
+  if (*erased) return Error{ErrorCode::kInvalidArgument, "the document was erased here"};
+  if (auto existing = KindOf(id); existing) return Status::Ok();
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s;
+  auto st = impl_->db.Prepare("INSERT INTO documents (id, kind) VALUES (?, ?)");
+  if (!st) return st.error();
+  if (Status s = st->Bind(1, std::string_view(id)).Bind(2, kind).Run(); !s) return s;
+  auto put = impl_->db.Prepare("INSERT INTO document_keys (doc, key) VALUES (?, ?)");
+  if (!put) return put.error();
+  if (Status s = put->Bind(1, std::string_view(id)).Bind(2, key.span()).Run(); !s) return s;
+  if (Status s = Audit(id, "receive", kind); !s) return s;
+  return tx.Commit();
+}
+
+Status Store::PutValue(std::string_view key, std::span<const std::uint8_t> value) {
+  auto st = impl_->Cached("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)");
+  if (!st) return st.error();
+  return (*st)->Bind(1, key).Bind(2, value).Run();
+}
+
+Result<std::optional<crypto::SecureBytes>> Store::GetValue(std::string_view key) {
+  auto st = impl_->Cached("SELECT value FROM sync_state WHERE key = ?");
+  if (!st) return st.error();
+  (*st)->Bind(1, key);
+  auto row = (*st)->Step();
+  if (!row) return row.error();
+  std::optional<crypto::SecureBytes> out;
+  if (*row) {
+    const auto* bytes = static_cast<const std::uint8_t*>(sqlite3_column_blob((*st)->get(), 0));
+    const int n = sqlite3_column_bytes((*st)->get(), 0);
+    out = crypto::SecureBytes::Copy({bytes, static_cast<std::size_t>(n)});
+  }
+  (*st)->Reset();
+  return out;
 }
 
 Result<bool> Store::IsErased(const DocumentId& id) {

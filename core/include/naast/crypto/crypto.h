@@ -2,6 +2,7 @@
 // choices"). Nothing here logs, and secrets come and go as SecureBytes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -52,6 +53,37 @@ Result<SecureBytes> Open(const SecureBytes& key, std::span<const std::uint8_t> s
 std::vector<std::uint8_t> KeyedHash(const SecureBytes& key, std::span<const std::uint8_t> data);
 // A 32-byte subkey of `key` for one purpose (crypto_kdf; `context` is exactly 8 characters).
 SecureBytes DeriveSubkey(const SecureBytes& key, std::uint64_t id, const char (&context)[9]);
+
+// BLAKE2b-256 of public data (ids, chains of signed entries).
+std::array<std::uint8_t, 32> Hash(std::span<const std::uint8_t> data);
+
+// ---- device keys (issue 4: sync)
+inline constexpr std::size_t kPublicKeyBytes = 32;
+inline constexpr std::size_t kSignatureBytes = 64;
+using PublicKey = std::array<std::uint8_t, kPublicKeyBytes>;
+using Signature = std::array<std::uint8_t, kSignatureBytes>;
+
+// An Ed25519 key pair: a device signs what it sends with it.
+struct SigningKey {
+  PublicKey public_key{};
+  SecureBytes secret;  // 64 bytes (libsodium's seed || public key form)
+};
+SigningKey NewSigningKey();
+Signature Sign(const SigningKey& key, std::span<const std::uint8_t> message);
+bool Verify(const PublicKey& public_key, std::span<const std::uint8_t> message,
+            std::span<const std::uint8_t> signature);
+
+// An X25519 key pair: keys for a device are sealed to it (crypto_box_seal: anonymous sender,
+// only the holder of the secret can open).
+struct BoxKey {
+  PublicKey public_key{};
+  SecureBytes secret;  // 32 bytes
+};
+BoxKey NewBoxKey();
+PublicKey BoxPublicKey(const SecureBytes& secret);
+std::vector<std::uint8_t> SealTo(const PublicKey& recipient,
+                                 std::span<const std::uint8_t> plaintext);
+Result<SecureBytes> OpenSealed(const BoxKey& key, std::span<const std::uint8_t> sealed);
 
 // Lower-case hex of a secret, in secure memory (for SQLCipher's raw-key PRAGMA).
 SecureBytes HexOf(const SecureBytes& bytes);

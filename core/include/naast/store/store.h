@@ -91,6 +91,14 @@ class Store {
   // come back through Apply().
   Status Erase(const DocumentId& id);
   Result<bool> IsErased(const DocumentId& id);
+  // A document made on another device, received through sync with its key. Nothing happens if
+  // it is already here; an erased document is refused.
+  Status AdoptDocument(const DocumentId& id, std::string_view kind, const crypto::SecureBytes& key);
+
+  // ---- the sync's own state (device keys, the team registry, cursors), inside the encrypted
+  // file. Values come back in secure memory.
+  Status PutValue(std::string_view key, std::span<const std::uint8_t> value);
+  Result<std::optional<crypto::SecureBytes>> GetValue(std::string_view key);
   // The document as it is now, loaded on first use and kept. Edit it, then Commit().
   Result<crdt::Document*> Get(const DocumentId& id);
   // Writes the document's open local transaction to the log and the tables in one SQLite

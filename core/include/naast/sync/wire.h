@@ -1,0 +1,139 @@
+// The sync protocol's messages (docs/sync-protocol.md): what a device sends the server and back.
+// Everything personal travels inside envelopes, encrypted with a key the server never has and
+// signed by the device that made it. The server reads only headers: ids, counters, sizes.
+//
+// Decoding untrusted bytes returns a typed Error and never reads out of bounds.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "naast/crdt/version_vector.h"
+#include "naast/crypto/crypto.h"
+#include "naast/result.h"
+
+namespace naast::sync {
+
+inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::size_t kMaxEnvelopeBytes = 4 << 20;  // one change or snapshot
+inline constexpr std::size_t kMaxRequestBytes = 16 << 20;  // one HTTP body
+inline constexpr std::size_t kMaxDocsPerRequest = 10'000;
+inline constexpr std::size_t kMaxEnvelopesPerRequest = 20'000;
+
+using TeamId = std::array<std::uint8_t, 16>;
+using crypto::PublicKey;
+using crypto::Signature;
+
+// A document id as the store has it: 32 lower-case hex characters.
+bool IsDocumentId(std::string_view id);
+
+// ---- envelopes
+
+enum class EnvelopeKind : std::uint8_t {
+  kChange = 1,    // one CRDT change, sealed with the document's key
+  kSnapshot = 2,  // a whole document (Document::Save), sealed with the document's key
+  kDocKey = 3,    // the document's key, sealed with the team key of `epoch`
+};
+
+struct EnvelopeHeader {
+  EnvelopeKind kind = EnvelopeKind::kChange;
+  TeamId team{};
+  std::string doc;          // document id
+  std::uint32_t epoch = 0;  // the team key epoch the author wrote under
+  PublicKey device{};       // the author's signing key
+  // kChange: the change's replica and [start, end) counters. kSnapshot: 0, 0, 0.
+  std::uint64_t replica = 0;
+  std::uint64_t start = 0;
+  std::uint64_t end = 0;
+  // kSnapshot: the changes the snapshot includes; empty otherwise.
+  crdt::VersionVector covers;
+  std::uint64_t created_ms = 0;  // the author's clock
+};
+
+struct Envelope {
+  EnvelopeHeader header;
+  std::vector<std::uint8_t> sealed;  // nonce || ciphertext || tag, header bytes as associated data
+  Signature signature{};             // Ed25519 over header bytes || sealed
+};
+
+std::vector<std::uint8_t> EncodeHeader(const EnvelopeHeader& header);
+std::vector<std::uint8_t> EncodeEnvelope(const Envelope& envelope);
+Result<Envelope> DecodeEnvelope(std::span<const std::uint8_t> bytes);
+
+// Seals `plaintext` under `key` and signs the result with the author's key.
+Envelope SealEnvelope(EnvelopeHeader header, const crypto::SecureBytes& key,
+                      std::span<const std::uint8_t> plaintext, const crypto::SigningKey& author);
+// True when the signature is the header's device's.
+bool VerifyEnvelope(const Envelope& envelope);
+// The plaintext; an Error when the key is wrong or anything was changed.
+Result<crypto::SecureBytes> OpenEnvelope(const Envelope& envelope, const crypto::SecureBytes& key);
+
+// ---- requests: every request body is wrapped in a signed, timestamped frame
+
+struct SignedRequest {
+  PublicKey device{};
+  std::uint64_t time_ms = 0;
+  std::array<std::uint8_t, 16> nonce{};
+  std::string path;  // the HTTP path the frame is for: a frame cannot be replayed elsewhere
+  std::vector<std::uint8_t> body;
+  Signature signature{};
+};
+SignedRequest SignRequest(const crypto::SigningKey& device, std::string path,
+                          std::vector<std::uint8_t> body, std::uint64_t now_ms);
+std::vector<std::uint8_t> EncodeSignedRequest(const SignedRequest& request);
+Result<SignedRequest> DecodeSignedRequest(std::span<const std::uint8_t> bytes);
+bool VerifySignedRequest(const SignedRequest& request);
+
+// ---- POST /v1/sync
+
+struct DocVersion {
+  std::string doc;
+  crdt::VersionVector version;
+};
+
+struct SyncRequest {
+  std::uint32_t client_version = kProtocolVersion;
+  TeamId team{};
+  // What the device has, per document; documents it does not list are pulled from the newest
+  // snapshot on.
+  std::vector<DocVersion> have;
+  // Envelopes the device believes the server lacks, in the order the device made them.
+  std::vector<std::vector<std::uint8_t>> push;
+  std::uint64_t page_bytes = 4 << 20;  // the most envelope bytes to send back
+};
+
+enum class PushStatus : std::uint8_t { kStored = 0, kDuplicate = 1, kRefused = 2 };
+struct PushResult {
+  PushStatus status = PushStatus::kStored;
+  std::string reason;  // for kRefused: why, in words (never content)
+};
+
+struct SyncResponse {
+  std::uint64_t server_time_ms = 0;  // a hint: the device compares it with its own clock
+  std::vector<PushResult> results;   // one per pushed envelope, in order
+  // Every document the device may read, with what the server holds of it.
+  std::vector<DocVersion> server_has;
+  std::vector<std::vector<std::uint8_t>> pull;  // envelopes the device lacks, in server order
+  bool more = false;                            // another page is waiting
+  std::uint64_t remaining_bytes = 0;            // for a progress bar
+};
+
+std::vector<std::uint8_t> EncodeSyncRequest(const SyncRequest& request);
+Result<SyncRequest> DecodeSyncRequest(std::span<const std::uint8_t> bytes);
+std::vector<std::uint8_t> EncodeSyncResponse(const SyncResponse& response);
+Result<SyncResponse> DecodeSyncResponse(std::span<const std::uint8_t> bytes);
+
+// An error the server sends with a 4xx or 5xx status: a code and words for the user.
+struct ErrorReply {
+  std::string code;     // bad_request | unauthorized | revoked | too_large | old_client | ...
+  std::string message;  // plain words, no content
+  bool wipe = false;    // a revoked device must destroy its data
+};
+std::vector<std::uint8_t> EncodeErrorReply(const ErrorReply& reply);
+Result<ErrorReply> DecodeErrorReply(std::span<const std::uint8_t> bytes);
+
+}  // namespace naast::sync

@@ -1,0 +1,239 @@
+// Sync end to end, with a real naast-sync process over TLS on loopback and real encrypted stores:
+// enrolment, two devices editing one dossier offline, revocation, and what the server refuses.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+
+#include "naast/crypto/crypto.h"
+#include "naast/store/store.h"
+#include "naast/sync/https_client.h"
+#include "naast/sync/session.h"
+#include "server_process.h"
+#include "test_util.h"
+
+#ifndef NAAST_SYNC_SERVER
+#error "NAAST_SYNC_SERVER must name the naast-sync executable"
+#endif
+
+using namespace naast;
+using crdt::OpId;
+
+namespace {
+
+std::uint64_t Now() {
+  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count());
+}
+
+// One tablet: its own encrypted store, keys, session and connection.
+struct Tablet {
+  testing::TempDir dir;
+  crdt::HybridClock clock;
+  std::unique_ptr<store::Store> store;
+  std::optional<sync::Device> device;
+  std::optional<sync::SyncSession> session;
+  std::unique_ptr<sync::HttpsClient> client;
+
+  explicit Tablet(const testing::ServerProcess& server) {
+    store = store::Store::Open(dir.path / "naast.db", crypto::RandomKey(), 0, &clock).value();
+    device.emplace(sync::Device::Load(*store).value());
+    session.emplace(*store, *device);
+    client = std::make_unique<sync::HttpsClient>(server.ClientOptions());
+  }
+  Result<sync::SyncProgress> Sync(bool* wipe = nullptr) {
+    return sync::SyncNow(*session, *client, Now, {}, wipe);
+  }
+  crdt::Document& Doc(const store::DocumentId& id) { return *store->Get(id).value(); }
+};
+
+// A teamleider's tablet that made a team, and a coach's tablet it approved.
+struct Team {
+  testing::TempDir server_dir;
+  testing::ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
+  Tablet leader{server};
+  Tablet coach{server};
+
+  Team() {
+    REQUIRE(leader.device->CreateTeam("tablet 1", Now()).ok());
+    REQUIRE(leader.Sync().ok());
+    REQUIRE(leader.device
+                ->Approve(coach.device->id(), coach.device->box().public_key, coach.device->Code(),
+                          sync::Role::kCoach, "tablet 2", Now())
+                .ok());
+    REQUIRE(leader.Sync().ok());
+    auto joined = coach.Sync();
+    INFO((joined ? "" : joined.error().ToString()));
+    REQUIRE(joined.ok());
+    REQUIRE(coach.device->IsMember());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("two devices edit one dossier offline, sync over TLS, and end identical", "[sync][e2e]") {
+  Team t;
+  const std::string marker = "MARKER-sync-9Qw-schuldeisers";
+  // The teamleider makes a dossier and syncs it.
+  const store::DocumentId id = t.leader.store->CreateDocument("dossier").value();
+  crdt::Document& a = t.leader.Doc(id);
+  const OpId mother = a.CreateRecord("mother");
+  REQUIRE(a.Set(mother, "name", std::string("Testmoeder Sync")).ok());
+  const OpId visit = a.CreateRecord("visit");
+  REQUIRE(a.Set(visit, "duration_min", std::int64_t{30}).ok());
+  REQUIRE(a.AddToSet(visit, "present", std::string("moeder")).ok());
+  REQUIRE(a.InsertText(visit, "notes", 0, "Post doorgenomen. " + marker).ok());
+  REQUIRE(t.leader.store->Commit(id).ok());
+  auto first = t.leader.Sync();
+  REQUIRE(first.ok());
+  CHECK(first->pushed >= 2);  // the dossier's key and the change
+
+  auto got = t.coach.Sync();
+  REQUIRE(got.ok());
+  CHECK(got->applied == 1);
+  REQUIRE(t.coach.store->Documents().value() == std::vector<store::DocumentId>{id});
+  crdt::Document& b = t.coach.Doc(id);
+  REQUIRE(b.Text(visit, "notes") == "Post doorgenomen. " + marker);
+
+  // Offline, both change the same note, the same field and the same set.
+  REQUIRE(
+      a.InsertText(visit, "notes", a.TextLength(visit, "notes"), " Moeder was opgelucht.").ok());
+  REQUIRE(a.Set(visit, "duration_min", std::int64_t{45}).ok());
+  REQUIRE(a.AddToSet(visit, "present", std::string("partner")).ok());
+  REQUIRE(t.leader.store->Commit(id).ok());
+  REQUIRE(b.InsertText(visit, "notes", 0, "Kort: ").ok());
+  REQUIRE(b.Set(visit, "duration_min", std::int64_t{60}).ok());
+  REQUIRE(b.AddToSet(visit, "present", std::string("oma")).ok());
+  REQUIRE(b.RemoveFromSet(visit, "present", std::string("moeder")).ok());
+  REQUIRE(t.coach.store->Commit(id).ok());
+
+  REQUIRE(t.leader.Sync().ok());
+  REQUIRE(t.coach.Sync().ok());
+  REQUIRE(t.leader.Sync().ok());
+
+  crdt::Document& a2 = t.leader.Doc(id);
+  crdt::Document& b2 = t.coach.Doc(id);
+  CHECK(a2.Text(visit, "notes") == "Kort: Post doorgenomen. " + marker + " Moeder was opgelucht.");
+  CHECK(a2.Save() == b2.Save());
+  CHECK(a2.Elements(visit, "present") == b2.Elements(visit, "present"));
+  CHECK(a2.Contains(visit, "present", std::string("partner")));
+  CHECK(a2.Contains(visit, "present", std::string("oma")));
+  CHECK_FALSE(a2.Contains(visit, "present", std::string("moeder")));
+  // The losing duration is still there to show, on both.
+  REQUIRE(a2.Overwritten(visit, "duration_min").size() == 1);
+  REQUIRE(b2.Overwritten(visit, "duration_min").size() == 1);
+  CHECK(a2.Get(visit, "duration_min")->value == b2.Get(visit, "duration_min")->value);
+
+  // A second sync with nothing new moves nothing.
+  auto idle = t.coach.Sync();
+  REQUIRE(idle.ok());
+  CHECK(idle->pushed == 0);
+  CHECK(idle->applied == 0);
+
+  // The server's files hold none of the content.
+  for (const auto& f : std::filesystem::directory_iterator(t.server.data_dir())) {
+    INFO(f.path().string());
+    const std::string bytes = testing::ReadAll(f.path());
+    CHECK(bytes.find(marker) == std::string::npos);
+    CHECK(bytes.find("Testmoeder") == std::string::npos);
+    CHECK(bytes.find("opgelucht") == std::string::npos);
+  }
+  CHECK(t.server.log().find("Testmoeder") == std::string::npos);
+  CHECK(t.server.Stop() == 0);  // SIGTERM: a clean exit
+}
+
+TEST_CASE("the server refuses revoked devices, non-members, tampered and replayed requests",
+          "[sync][e2e]") {
+  Team t;
+  const store::DocumentId id = t.leader.store->CreateDocument("dossier").value();
+  crdt::Document& a = t.leader.Doc(id);
+  const OpId visit = a.CreateRecord("visit");
+  REQUIRE(a.InsertText(visit, "notes", 0, "Eerste bezoek.").ok());
+  REQUIRE(t.leader.store->Commit(id).ok());
+  REQUIRE(t.leader.Sync().ok());
+  REQUIRE(t.coach.Sync().ok());
+
+  SECTION("a device that was never approved") {
+    Tablet stranger(t.server);
+    auto refused = stranger.Sync();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("not_enrolled") != std::string::npos);
+  }
+
+  SECTION("a change signed by a non-member, and a tampered envelope") {
+    Tablet stranger(t.server);
+    sync::SyncRequest q;
+    q.team = t.leader.device->registry().team();
+    const auto doc_key = t.leader.store->DocumentKey(id).value();
+    sync::EnvelopeHeader h;
+    h.kind = sync::EnvelopeKind::kChange;
+    h.team = q.team;
+    h.doc = id;
+    h.epoch = 1;
+    h.replica = 77;
+    h.start = 1;
+    h.end = 2;
+    // Signed by the stranger, sent by the coach (a member): refused per envelope.
+    const std::vector<std::uint8_t> junk = {1, 2, 3};
+    q.push.push_back(
+        sync::EncodeEnvelope(sync::SealEnvelope(h, doc_key, junk, stranger.device->signing())));
+    // Signed by the coach, then changed in transit.
+    auto tampered = sync::SealEnvelope(h, doc_key, junk, t.coach.device->signing());
+    tampered.sealed[tampered.sealed.size() / 2] ^= 1;
+    q.push.push_back(sync::EncodeEnvelope(tampered));
+    const auto body = sync::EncodeSignedRequest(sync::SignRequest(
+        t.coach.device->signing(), sync::kSyncPath, sync::EncodeSyncRequest(q), Now()));
+    auto res = t.coach.client->Post(sync::kSyncPath, body);
+    REQUIRE(res.ok());
+    REQUIRE(res->status == 200);
+    auto reply = sync::DecodeSyncResponse(res->body).value();
+    REQUIRE(reply.results.size() == 2);
+    CHECK(reply.results[0].status == sync::PushStatus::kRefused);
+    CHECK(reply.results[0].reason.find("not signed by a team device") != std::string::npos);
+    CHECK(reply.results[1].status == sync::PushStatus::kRefused);
+    CHECK(reply.results[1].reason.find("signature") != std::string::npos);
+
+    // The same signed request again: refused as a replay.
+    auto again = t.coach.client->Post(sync::kSyncPath, body);
+    REQUIRE(again.ok());
+    CHECK(again->status == 409);
+    CHECK(sync::ServerError(*again).message.find("replayed") != std::string::npos);
+  }
+
+  SECTION("malformed and oversized requests get a 4xx, and the server serves others") {
+    const std::vector<std::uint8_t> garbage = {'h', 'e', 'l', 'l', 'o'};
+    auto bad = t.coach.client->Post(sync::kSyncPath, garbage);
+    REQUIRE(bad.ok());
+    CHECK(bad->status == 400);
+    CHECK(sync::ServerError(*bad).message.find("bad_request") != std::string::npos);
+    sync::HttpsClient big(t.server.ClientOptions());
+    auto huge = big.Post(sync::kSyncPath, std::vector<std::uint8_t>(20 << 20, 0));
+    if (huge.ok()) CHECK(huge->status == 413);  // or the server cut the connection
+    auto health = t.coach.client->Get("/healthz");
+    REQUIRE(health.ok());
+    CHECK(health->status == 200);
+    REQUIRE(t.coach.Sync().ok());
+    auto metrics = t.coach.client->Get("/metrics");
+    REQUIRE(metrics.ok());
+    const std::string text(metrics->body.begin(), metrics->body.end());
+    CHECK(text.find("naast_requests_bad_total 1") != std::string::npos);
+    CHECK(text.find("naast_envelopes_stored_total") != std::string::npos);
+  }
+
+  SECTION("a revoked device is refused and told to wipe; writes under the old key are refused") {
+    REQUIRE(t.leader.device->Revoke(t.coach.device->id(), Now()).ok());
+    REQUIRE(t.leader.Sync().ok());
+    REQUIRE(t.leader.device->registry().epoch() == 2);
+    bool wipe = false;
+    auto refused = t.coach.Sync(&wipe);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("revoked") != std::string::npos);
+    CHECK(wipe);
+    // The teamleider goes on under the new epoch.
+    REQUIRE(a.InsertText(visit, "notes", 0, "Na intrekking: ").ok());
+    REQUIRE(t.leader.store->Commit(id).ok());
+    auto after = t.leader.Sync();
+    REQUIRE(after.ok());
+    CHECK(after->refused == 0);
+  }
+}
