@@ -83,10 +83,11 @@ std::vector<Shown> FieldsOf(const crdt::Document& doc, crdt::OpId rec, const Ent
     }
   }
   // Fields the schema does not know (a newer app's) are shown under their own name.
-  for (const auto& [kind, field] : fields) {
+  for (const auto& entry : fields) {
+    const std::string& name = entry.second;
     const bool known = spec && std::any_of(spec->fields.begin(), spec->fields.end(),
-                                           [&](const FieldSpec& f) { return f.name == field; });
-    if (!known) show(field, field, kind);
+                                           [&](const FieldSpec& f) { return f.name == name; });
+    if (!known) show(name, name, entry.first);
   }
   return out;
 }
