@@ -159,6 +159,10 @@ class Server {
 
   void Accept() {
     acceptor_.async_accept(asio::make_strand(ioc_), [this](beast::error_code ec, tcp::socket s) {
+      if (!ec) {
+        beast::error_code ignored;
+        s.set_option(tcp::no_delay(true), ignored);  // small replies must not wait for Nagle
+      }
       if (ec) {
         if (!stopping_) Log("warn", "accept_failed", "\"error\":" + Quote(ec.message()));
         if (stopping_) return;

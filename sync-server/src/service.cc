@@ -224,6 +224,7 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
   std::set<std::string> keyed;  // documents with a key for the current epoch
   const std::uint64_t page = req->page_bytes ? req->page_bytes : options_.default_page_bytes;
   std::uint64_t sent = 0;
+  std::vector<std::int64_t> chosen;
   for (const auto& e : *all) {
     if (!reg->MayRead(q.device, e.doc)) continue;
     if (e.kind == sync::EnvelopeKind::kChange) server_has[e.doc].Advance(e.replica, e.end - 1);
@@ -236,15 +237,19 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
       lacks = h == have.end() || h->second->Get(e.replica) < e.start;
     }
     if (!lacks) continue;
-    if (sent + e.bytes.size() > page && !resp.pull.empty()) {
+    const auto size = static_cast<std::uint64_t>(e.size);
+    if (resp.more || (sent + size > page && !chosen.empty())) {
       resp.more = true;
-      resp.remaining_bytes += e.bytes.size();
+      resp.remaining_bytes += size;
       continue;
     }
-    sent += e.bytes.size();
-    resp.pull.push_back(e.bytes);
-    ++counters_.pulled;
+    sent += size;
+    chosen.push_back(e.seq);
   }
+  auto bytes = storage_.Bytes(chosen);
+  if (!bytes) return Fail(500, "server_error", "the envelopes cannot be read");
+  resp.pull = std::move(bytes.value());
+  counters_.pulled += resp.pull.size();
   for (const auto& doc : keyed) {
     auto it = server_has.find(doc);
     resp.server_has.push_back(

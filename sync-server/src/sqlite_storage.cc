@@ -119,7 +119,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
                                                 std::int64_t after_seq) override {
     std::lock_guard lock(mu_);
     auto st = db_.Prepare(
-        "SELECT seq, doc, kind, replica, start, end_counter, epoch, bytes FROM envelopes "
+        "SELECT seq, doc, kind, replica, start, end_counter, epoch, length(bytes) FROM envelopes "
         "WHERE team = ? AND seq > ? ORDER BY seq");
     if (!st) return st.error();
     st->Bind(1, TeamBytes(team)).Bind(2, after_seq);
@@ -136,8 +136,25 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
       e.start = static_cast<std::uint64_t>(st->Int(4));
       e.end = static_cast<std::uint64_t>(st->Int(5));
       e.epoch = static_cast<std::uint32_t>(st->Int(6));
-      e.bytes = st->Blob(7);
+      e.size = st->Int(7);
       out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  Result<std::vector<std::vector<std::uint8_t>>> Bytes(
+      const std::vector<std::int64_t>& seqs) override {
+    std::lock_guard lock(mu_);
+    auto st = db_.Prepare("SELECT bytes FROM envelopes WHERE seq = ?");
+    if (!st) return st.error();
+    std::vector<std::vector<std::uint8_t>> out;
+    for (std::int64_t seq : seqs) {
+      st->Bind(1, seq);
+      auto row = st->Step();
+      if (!row) return row.error();
+      if (!*row) return Error{ErrorCode::kIo, "an envelope vanished"};
+      out.push_back(st->Blob(0));
+      st->Reset();
     }
     return out;
   }

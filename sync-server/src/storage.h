@@ -19,7 +19,7 @@ struct StoredEnvelope {
   sync::EnvelopeKind kind = sync::EnvelopeKind::kChange;
   std::uint64_t replica = 0, start = 0, end = 0;
   std::uint32_t epoch = 0;
-  std::vector<std::uint8_t> bytes;
+  std::int64_t size = 0;  // of the envelope's bytes
 };
 
 class Storage {
@@ -36,9 +36,12 @@ class Storage {
   // Stores an envelope unless one with the same identity is there: true when stored.
   virtual Result<bool> Put(const sync::TeamId& team, const sync::EnvelopeHeader& header,
                            std::span<const std::uint8_t> bytes) = 0;
-  // Every envelope of the team, in arrival order, after `after_seq`.
+  // Every envelope of the team, in arrival order, after `after_seq`, without their bytes.
   virtual Result<std::vector<StoredEnvelope>> Envelopes(const sync::TeamId& team,
                                                         std::int64_t after_seq) = 0;
+  // The bytes of the envelopes with these seqs, in the same order.
+  virtual Result<std::vector<std::vector<std::uint8_t>>> Bytes(
+      const std::vector<std::int64_t>& seqs) = 0;
   // Envelope count and bytes, for /metrics.
   virtual Result<std::pair<std::int64_t, std::int64_t>> Totals() = 0;
 };

@@ -852,19 +852,32 @@ Result<crdt::ApplyOutcome> Store::Apply(const DocumentId& id, const Change& chan
 
 Result<std::vector<Change>> Store::ChangesSince(const DocumentId& id,
                                                 const crdt::VersionVector& version) {
-  auto st = impl_->db.Prepare("SELECT change FROM oplog WHERE doc = ? ORDER BY seq");
-  if (!st) return st.error();
-  st->Bind(1, std::string_view(id));
-  std::vector<Change> out;
+  // The ids first (cheap: the blobs sit after them in the row), then only the changes needed.
+  auto ids =
+      impl_->Cached("SELECT seq, replica, start_counter FROM oplog WHERE doc = ? ORDER BY seq");
+  if (!ids) return ids.error();
+  (*ids)->Bind(1, std::string_view(id));
+  std::vector<std::int64_t> wanted;
   for (;;) {
-    auto row = st->Step();
+    auto row = (*ids)->Step();
     if (!row) return row.error();
     if (!*row) break;
-    auto change = crdt::DecodeChange(st->Blob(0));
+    const OpId first{static_cast<std::uint64_t>((*ids)->Int(1)),
+                     static_cast<std::uint64_t>((*ids)->Int(2))};
+    if (!version.Includes(first)) wanted.push_back((*ids)->Int(0));
+  }
+  (*ids)->Reset();
+  auto get = impl_->Cached("SELECT change FROM oplog WHERE seq = ?");
+  if (!get) return get.error();
+  std::vector<Change> out;
+  for (std::int64_t seq : wanted) {
+    (*get)->Bind(1, seq);
+    auto row = (*get)->Step();
+    if (!row) return row.error();
+    auto change = crdt::DecodeChange((*get)->Blob(0));
+    (*get)->Reset();
     if (!change) return change.error();
-    if (!version.Includes(OpId{change->replica, change->start_counter})) {
-      out.push_back(std::move(change.value()));
-    }
+    out.push_back(std::move(change.value()));
   }
   return out;
 }

@@ -49,6 +49,7 @@ struct HttpsClient::Impl {
       plain->expires_after(options.timeout);
       plain->connect(endpoints, ec);
       if (ec) return Error{ErrorCode::kIo, "cannot connect to the server: " + ec.message()};
+      plain->socket().set_option(tcp::no_delay(true), ec);
       return Status::Ok();
     }
     secure.emplace(ioc, tls);
@@ -59,6 +60,8 @@ struct HttpsClient::Impl {
     beast::get_lowest_layer(*secure).expires_after(options.timeout);
     beast::get_lowest_layer(*secure).connect(endpoints, ec);
     if (ec) return Error{ErrorCode::kIo, "cannot connect to the server: " + ec.message()};
+    // Requests are written as header then body: without this, Nagle holds the body back.
+    beast::get_lowest_layer(*secure).socket().set_option(tcp::no_delay(true), ec);
     secure->handshake(ssl::stream_base::client, ec);
     if (ec) return Error{ErrorCode::kIo, "the TLS handshake failed: " + ec.message()};
     return Status::Ok();
