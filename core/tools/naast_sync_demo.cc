@@ -96,7 +96,9 @@ int main(int argc, char** argv) {
   o.port = static_cast<std::uint16_t>(std::stoi(server.substr(colon + 1)));
   o.ca_file = ca;
 
-  Tablet leader{"teamleider"}, coach{"coach"};
+  Tablet leader, coach;
+  leader.name = "teamleider";
+  coach.name = "coach";
   if (Status s = Open(leader, std::filesystem::path(work) / "teamleider", o); !s) {
     return Fail(s.error().ToString());
   }
