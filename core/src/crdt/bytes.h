@@ -2,8 +2,10 @@
 // strings. The Reader never reads past its end; every failure carries the byte offset.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -135,5 +137,16 @@ class Reader {
   ErrorCode code_ = ErrorCode::kMalformed;
   std::size_t fail_offset_ = 0;
 };
+
+// Fixed-size byte arrays (keys, signatures, hashes) as raw bytes.
+template <std::size_t N>
+void Fixed(Writer& w, const std::array<std::uint8_t, N>& a) {
+  w.Raw(std::span<const std::uint8_t>(a.data(), N));
+}
+template <std::size_t N>
+void ReadFixed(Reader& r, std::array<std::uint8_t, N>& a) {
+  auto s = r.Raw(N);
+  if (r.ok()) std::memcpy(a.data(), s.data(), N);
+}
 
 }  // namespace naast::crdt::detail

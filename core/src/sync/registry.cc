@@ -8,22 +8,14 @@
 namespace naast::sync {
 namespace {
 
+using crdt::detail::Fixed;
 using crdt::detail::Reader;
+using crdt::detail::ReadFixed;
 using crdt::detail::Writer;
 
 constexpr std::uint8_t kMagic[4] = {'N', 'R', 'E', 'G'};
 constexpr std::uint8_t kVersion = 1;
 constexpr std::size_t kMaxKeys = 10'000;
-
-template <std::size_t N>
-void Fixed(Writer& w, const std::array<std::uint8_t, N>& a) {
-  w.Raw(std::span<const std::uint8_t>(a.data(), N));
-}
-template <std::size_t N>
-void ReadFixed(Reader& r, std::array<std::uint8_t, N>& a) {
-  auto s = r.Raw(N);
-  if (r.ok()) std::memcpy(a.data(), s.data(), N);
-}
 
 // Everything but the signature: what the author signs.
 void WriteBody(Writer& w, const RegistryEntry& e) {

@@ -7,7 +7,9 @@
 namespace naast::sync {
 namespace {
 
+using crdt::detail::Fixed;
 using crdt::detail::Reader;
+using crdt::detail::ReadFixed;
 using crdt::detail::Writer;
 
 constexpr std::uint8_t kEnvelopeMagic[4] = {'N', 'E', 'N', 'V'};
@@ -35,16 +37,6 @@ bool ReadMagic(Reader& r, const std::uint8_t (&magic)[4]) {
     return false;
   }
   return r.ok();
-}
-
-template <std::size_t N>
-void Fixed(Writer& w, const std::array<std::uint8_t, N>& a) {
-  w.Raw(std::span<const std::uint8_t>(a.data(), N));
-}
-template <std::size_t N>
-void ReadFixed(Reader& r, std::array<std::uint8_t, N>& a) {
-  auto s = r.Raw(N);
-  if (r.ok()) std::memcpy(a.data(), s.data(), N);
 }
 
 void Bytes(Writer& w, std::span<const std::uint8_t> b) {
@@ -130,13 +122,18 @@ std::vector<std::uint8_t> SignedBytes(std::span<const std::uint8_t> header,
   return out;
 }
 
-std::vector<std::uint8_t> RequestSignedBytes(const SignedRequest& q) {
-  Writer w;
+// The fields a signed request starts with.
+void WriteRequestHead(Writer& w, const SignedRequest& q) {
   Magic(w, kRequestMagic);
   Fixed(w, q.device);
   w.Varint(q.time_ms);
   Fixed(w, q.nonce);
   w.String(q.path);
+}
+
+std::vector<std::uint8_t> RequestSignedBytes(const SignedRequest& q) {
+  Writer w;
+  WriteRequestHead(w, q);
   const auto body_hash = crypto::Hash(q.body);
   Fixed(w, body_hash);
   return std::move(w.bytes());
@@ -213,11 +210,7 @@ SignedRequest SignRequest(const crypto::SigningKey& device, std::string path,
 
 std::vector<std::uint8_t> EncodeSignedRequest(const SignedRequest& q) {
   Writer w;
-  Magic(w, kRequestMagic);
-  Fixed(w, q.device);
-  w.Varint(q.time_ms);
-  Fixed(w, q.nonce);
-  w.String(q.path);
+  WriteRequestHead(w, q);
   Bytes(w, q.body);
   Fixed(w, q.signature);
   return std::move(w.bytes());
