@@ -104,6 +104,15 @@ TEST_CASE("the server refuses revoked devices, non-members, tampered and replaye
   REQUIRE(t.leader.Sync().ok());
   REQUIRE(t.coach.Sync().ok());
 
+  SECTION("a dossier erased on one tablet stays erased there, and sync goes on") {
+    REQUIRE(t.coach.store->Erase(id).ok());
+    auto after = t.coach.Sync();
+    INFO((after ? "" : after.error().ToString()));
+    REQUIRE(after.ok());
+    CHECK(t.coach.store->Documents().value().empty());
+    CHECK(t.coach.store->IsErased(id).value());
+  }
+
   SECTION("a device that was never approved") {
     Tablet stranger(t.server);
     auto refused = stranger.Sync();

@@ -463,6 +463,10 @@ Status Store::Erase(const DocumentId& id) {
     auto doc = impl_->db.Prepare("DELETE FROM documents WHERE id = ?");
     if (!doc) return doc.error();
     if (Status s = doc->Bind(1, std::string_view(id)).Run(); !s) return s;
+    // The sync's notes about the document (what the server has of it) go too.
+    auto notes = impl_->db.Prepare("DELETE FROM sync_state WHERE key LIKE ?");
+    if (!notes) return notes.error();
+    if (Status s = notes->Bind(1, std::string_view("%." + id)).Run(); !s) return s;
     auto mark = impl_->db.Prepare("INSERT OR REPLACE INTO erased (doc, at_ms) VALUES (?, ?)");
     if (!mark) return mark.error();
     const auto at = static_cast<std::int64_t>(impl_->clock ? impl_->clock->Now().wall_ms : 0);

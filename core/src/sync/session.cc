@@ -410,6 +410,10 @@ Status SyncSession::Receive(const Envelope& e, SyncProgress& progress) {
     return Error{ErrorCode::kMalformed, "an envelope not signed by a team device"};
   }
   if (e.header.team != reg.team()) return Error{ErrorCode::kMalformed, "another team's envelope"};
+  // A dossier erased on this device stays erased: what the server still holds of it is skipped.
+  auto erased = store_.IsErased(e.header.doc);
+  if (!erased) return erased.error();
+  if (*erased) return Status::Ok();
   switch (e.header.kind) {
     case EnvelopeKind::kDocKey: {
       if (store_.KindOf(e.header.doc)) return Status::Ok();  // known already
