@@ -197,3 +197,66 @@ TEST_CASE("the server refuses revoked devices, non-members, tampered and replaye
     CHECK(after->refused == 0);
   }
 }
+
+TEST_CASE("a student sees only the dossiers assigned to her", "[sync][e2e]") {
+  Team t;
+  Tablet student(t.server);
+  REQUIRE(t.leader.device
+              ->Approve(student.device->id(), student.device->box().public_key,
+                        student.device->Code(), sync::Role::kStudent, "tablet 3", Now())
+              .ok());
+  auto make = [&](const std::string& name) {
+    const store::DocumentId id = t.leader.store->CreateDocument("dossier").value();
+    crdt::Document& d = t.leader.Doc(id);
+    const OpId m = d.CreateRecord("mother");
+    REQUIRE(d.Set(m, "name", name).ok());
+    REQUIRE(t.leader.store->Commit(id).ok());
+    return id;
+  };
+  const store::DocumentId assigned = make("Testmoeder Toegewezen");
+  const store::DocumentId other = make("Testmoeder Anders");
+  REQUIRE(t.leader.device->Assign(student.device->id(), assigned, Now()).ok());
+  REQUIRE(t.leader.Sync().ok());
+
+  auto pulled = student.Sync();
+  INFO((pulled ? "" : pulled.error().ToString()));
+  REQUIRE(pulled.ok());
+  REQUIRE(student.store->Documents().value() == std::vector<store::DocumentId>{assigned});
+  CHECK(student.device->TeamKey(1) == nullptr);  // no team key for students
+  crdt::Document& mine = student.Doc(assigned);
+  REQUIRE(mine.Records().size() == 1);
+
+  // She writes in her dossier; the coach sees it.
+  const OpId visit = mine.CreateRecord("visit");
+  REQUIRE(mine.InsertText(visit, "notes", 0, "Verslag van de student.").ok());
+  REQUIRE(student.store->Commit(assigned).ok());
+  auto pushed = student.Sync();
+  REQUIRE(pushed.ok());
+  CHECK(pushed->refused == 0);
+  REQUIRE(t.coach.Sync().ok());
+  CHECK(t.coach.Doc(assigned).Text(visit, "notes") == "Verslag van de student.");
+
+  // A change to a dossier she was not given is refused by the server.
+  sync::SyncRequest q;
+  q.team = t.leader.device->registry().team();
+  sync::EnvelopeHeader h;
+  h.team = q.team;
+  h.doc = other;
+  h.epoch = 1;
+  h.replica = 5;
+  h.start = 1;
+  h.end = 2;
+  const std::vector<std::uint8_t> junk = {1};
+  q.push.push_back(sync::EncodeEnvelope(
+      sync::SealEnvelope(h, crypto::RandomKey(), junk, student.device->signing())));
+  auto res = student.client->Post(sync::kSyncPath, sync::EncodeSignedRequest(sync::SignRequest(
+                                                       student.device->signing(), sync::kSyncPath,
+                                                       sync::EncodeSyncRequest(q), Now())));
+  REQUIRE(res.ok());
+  REQUIRE(res->status == 200);
+  auto reply = sync::DecodeSyncResponse(res->body).value();
+  REQUIRE(reply.results.size() == 1);
+  CHECK(reply.results[0].status == sync::PushStatus::kRefused);
+  CHECK(reply.results[0].reason.find("no access") != std::string::npos);
+  for (const auto& d : reply.server_has) CHECK(d.doc != other);
+}
