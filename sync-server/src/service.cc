@@ -215,42 +215,66 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
     resp.results.push_back(std::move(result));
   }
 
-  // What the device lacks, in arrival order, one page at a time.
+  // What the device lacks, in arrival order after its cursor, one page at a time.
   std::map<std::string, const crdt::VersionVector*> have;
   for (const auto& d : req->have) have[d.doc] = &d.version;
   auto all = storage_.Envelopes(req->team, 0);
   if (!all) return Fail(500, "server_error", "the envelopes cannot be read");
+  std::uint64_t cursor = req->cursor;
+  const std::uint64_t last = all->empty() ? 0 : static_cast<std::uint64_t>(all->back().seq);
+  if (cursor > last) cursor = 0;  // the server lost data (a restore): start over
+  resp.complete = cursor == 0;
   std::map<std::string, crdt::VersionVector> server_has;
-  std::set<std::string> keyed;  // documents with a key for the current epoch
+  std::set<std::string> keyed;    // documents with a key for the current epoch
+  std::set<std::string> changed;  // documents with envelopes after the cursor
   const std::uint64_t page = req->page_bytes ? req->page_bytes : options_.default_page_bytes;
   std::uint64_t sent = 0;
+  std::uint64_t done = cursor;  // every envelope up to here is sent or not needed
   std::vector<std::int64_t> chosen;
   for (const auto& e : *all) {
-    if (!reg->MayRead(q.device, e.doc)) continue;
-    if (e.kind == sync::EnvelopeKind::kChange) server_has[e.doc].Advance(e.replica, e.end - 1);
-    if (e.kind == sync::EnvelopeKind::kDocKey && e.epoch == reg->epoch()) keyed.insert(e.doc);
-    auto h = have.find(e.doc);
-    bool lacks = false;
-    if (e.kind == sync::EnvelopeKind::kDocKey) {
-      lacks = h == have.end();
-    } else if (e.kind == sync::EnvelopeKind::kChange) {
-      lacks = h == have.end() || h->second->Get(e.replica) < e.start;
+    const bool readable = reg->MayRead(q.device, e.doc);
+    if (readable && e.kind == sync::EnvelopeKind::kChange) {
+      server_has[e.doc].Advance(e.replica, e.end - 1);
     }
-    if (!lacks) continue;
+    if (readable && e.kind == sync::EnvelopeKind::kDocKey && e.epoch == reg->epoch()) {
+      keyed.insert(e.doc);
+    }
+    if (static_cast<std::uint64_t>(e.seq) <= cursor) continue;
+    if (!readable) {
+      if (!resp.more) done = static_cast<std::uint64_t>(e.seq);
+      continue;
+    }
+    changed.insert(e.doc);
+    bool lacks = e.device != q.device;  // a device has what it wrote itself
+    if (lacks) {
+      auto h = have.find(e.doc);
+      if (h != have.end()) {
+        lacks = e.kind == sync::EnvelopeKind::kChange && e.end - 1 > h->second->Get(e.replica);
+      }
+    }
     const auto size = static_cast<std::uint64_t>(e.size);
-    if (resp.more || (sent + size > page && !chosen.empty())) {
+    if (resp.more) {
+      if (lacks) resp.remaining_bytes += size;
+      continue;
+    }
+    if (lacks && sent + size > page && !chosen.empty()) {
       resp.more = true;
       resp.remaining_bytes += size;
       continue;
     }
-    sent += size;
-    chosen.push_back(e.seq);
+    if (lacks) {
+      sent += size;
+      chosen.push_back(e.seq);
+    }
+    done = static_cast<std::uint64_t>(e.seq);
   }
+  resp.cursor = done;
   auto bytes = storage_.Bytes(chosen);
   if (!bytes) return Fail(500, "server_error", "the envelopes cannot be read");
   resp.pull = std::move(bytes.value());
   counters_.pulled += resp.pull.size();
   for (const auto& doc : keyed) {
+    if (!resp.complete && !changed.count(doc)) continue;
     auto it = server_has.find(doc);
     resp.server_has.push_back(
         sync::DocVersion{doc, it == server_has.end() ? crdt::VersionVector() : it->second});

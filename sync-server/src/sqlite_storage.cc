@@ -37,10 +37,11 @@ CREATE TABLE IF NOT EXISTS envelopes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   team BLOB NOT NULL, doc TEXT NOT NULL, kind INTEGER NOT NULL,
   replica INTEGER NOT NULL, start INTEGER NOT NULL, end_counter INTEGER NOT NULL,
-  epoch INTEGER NOT NULL, epoch_key INTEGER NOT NULL, bytes BLOB NOT NULL);
--- One change is stored once; one document key per epoch.
+  epoch INTEGER NOT NULL, epoch_key INTEGER NOT NULL, device BLOB NOT NULL,
+  bytes BLOB NOT NULL);
+-- One run of changes is stored once; one document key per epoch.
 CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
-  ON envelopes (team, doc, kind, replica, start, epoch_key);
+  ON envelopes (team, doc, kind, replica, start, end_counter, epoch_key);
 )sql");
   }
 
@@ -95,7 +96,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
     std::lock_guard lock(mu_);
     auto st = db_.Prepare(
         "INSERT OR IGNORE INTO envelopes (team, doc, kind, replica, start, end_counter, epoch, "
-        "epoch_key, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "epoch_key, device, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!st) return st.error();
     // Changes are one per (replica, start) whatever the epoch; keys one per epoch.
     const std::int64_t epoch_key = h.kind == sync::EnvelopeKind::kChange ? 0 : h.epoch;
@@ -107,7 +108,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
                        .Bind(6, static_cast<std::int64_t>(h.end))
                        .Bind(7, static_cast<std::int64_t>(h.epoch))
                        .Bind(8, epoch_key)
-                       .Bind(9, bytes)
+                       .Bind(9, std::span<const std::uint8_t>(h.device.data(), h.device.size()))
+                       .Bind(10, bytes)
                        .Run();
         !s) {
       return s.error();
@@ -119,7 +121,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
                                                 std::int64_t after_seq) override {
     std::lock_guard lock(mu_);
     auto st = db_.Prepare(
-        "SELECT seq, doc, kind, replica, start, end_counter, epoch, length(bytes) FROM envelopes "
+        "SELECT seq, doc, kind, replica, start, end_counter, epoch, length(bytes), device "
+        "FROM envelopes "
         "WHERE team = ? AND seq > ? ORDER BY seq");
     if (!st) return st.error();
     st->Bind(1, TeamBytes(team)).Bind(2, after_seq);
@@ -137,6 +140,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
       e.end = static_cast<std::uint64_t>(st->Int(5));
       e.epoch = static_cast<std::uint32_t>(st->Int(6));
       e.size = st->Int(7);
+      const auto device = st->Blob(8);
+      if (device.size() == e.device.size()) {
+        std::copy(device.begin(), device.end(), e.device.begin());
+      }
       out.push_back(std::move(e));
     }
     return out;

@@ -19,7 +19,8 @@ struct StoredEnvelope {
   sync::EnvelopeKind kind = sync::EnvelopeKind::kChange;
   std::uint64_t replica = 0, start = 0, end = 0;
   std::uint32_t epoch = 0;
-  std::int64_t size = 0;  // of the envelope's bytes
+  sync::PublicKey device{};  // who signed it
+  std::int64_t size = 0;     // of the envelope's bytes
 };
 
 class Storage {

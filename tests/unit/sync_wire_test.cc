@@ -149,7 +149,7 @@ TEST_CASE("decoding sync messages refuses bad input with a typed error", "[sync]
   for (std::size_t n = 0; n < pb.size(); ++n)
     REQUIRE_FALSE(DecodeSyncResponse(std::span(pb).first(n)).ok());
   auto bad_status = pb;
-  bad_status[6] = 5;  // the first result's status
+  bad_status[7] = 5;  // the first result's status (after magic, version, time, count)
   CHECK_FALSE(DecodeSyncResponse(bad_status).ok());
   // A request and a response are not each other.
   CHECK(DecodeSyncResponse(qb).error().code == ErrorCode::kBadMagic);

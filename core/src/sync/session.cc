@@ -362,15 +362,26 @@ Result<std::vector<std::vector<std::uint8_t>>> SyncSession::Outgoing(const store
   if (*has) server_has = DecodeVersion(Span(**has));
   auto changes = store_.ChangesSince(doc, server_has);
   if (!changes) return changes.error();
-  for (const auto& c : *changes) {
+  // Consecutive changes of one replica travel as one run: one header and one signature.
+  constexpr std::size_t kMaxRunBytes = 1 << 20;
+  std::size_t i = 0;
+  while (i < changes->size()) {
+    std::size_t j = i + 1, bytes = 0;
+    while (j < changes->size() && (*changes)[j].replica == (*changes)[i].replica &&
+           (*changes)[j].start_counter == (*changes)[j - 1].end_counter() && bytes < kMaxRunBytes) {
+      bytes += (*changes)[j].ops.size() * 16;  // a rough bound; the exact size does not matter
+      ++j;
+    }
+    const std::span<const crdt::Change> run(changes->data() + i, j - i);
     EnvelopeHeader h = base;
     h.kind = EnvelopeKind::kChange;
-    h.replica = c.replica;
-    h.start = c.start_counter;
-    h.end = c.end_counter();
-    h.created_ms = c.time.wall_ms;
+    h.replica = run.front().replica;
+    h.start = run.front().start_counter;
+    h.end = run.back().end_counter();
+    h.created_ms = run.back().time.wall_ms;
     out.push_back(
-        EncodeEnvelope(SealEnvelope(h, *doc_key, crdt::EncodeChange(c), device_.signing())));
+        EncodeEnvelope(SealEnvelope(h, *doc_key, EncodeChangeRun(run), device_.signing())));
+    i = j;
   }
   return out;
 }
@@ -381,14 +392,21 @@ Result<std::vector<std::uint8_t>> SyncSession::NextRequest(std::uint64_t now_ms)
   }
   SyncRequest q;
   q.team = device_.registry().team();
+  auto cursor = store_.GetValue("cursor");
+  if (!cursor) return cursor.error();
+  if (*cursor)
+    q.cursor = std::stoull(
+        std::string(reinterpret_cast<const char*>((*cursor)->data()), (*cursor)->size()));
   auto docs = store_.Documents();
   if (!docs) return docs.error();
   std::size_t bytes = 0;
   push_more_ = false;
   for (const auto& doc : *docs) {
-    auto d = store_.Get(doc);
-    if (!d) return d.error();
-    q.have.push_back(DocVersion{doc, (*d)->version()});
+    if (q.cursor == 0) {
+      auto d = store_.Get(doc);
+      if (!d) return d.error();
+      q.have.push_back(DocVersion{doc, (*d)->version()});
+    }
     if (bytes >= max_push_bytes) {
       push_more_ = true;
       continue;
@@ -432,15 +450,13 @@ Status SyncSession::Receive(const Envelope& e, SyncProgress& progress) {
       if (!key) return Error{ErrorCode::kUnknownReference, "a change for a document without key"};
       auto plain = OpenEnvelope(e, *key);
       if (!plain) return plain.error();
-      auto change = crdt::DecodeChange(Span(*plain));
-      if (!change) return change.error();
-      if (change->replica != e.header.replica || change->start_counter != e.header.start ||
-          change->end_counter() != e.header.end) {
-        return Error{ErrorCode::kMalformed, "an envelope's header does not match its change"};
+      auto run = DecodeChangeRun(Span(*plain), e.header);
+      if (!run) return run.error();
+      for (const auto& change : *run) {
+        auto applied = store_.Apply(e.header.doc, change);
+        if (!applied) return applied.error();
+        if (*applied != crdt::ApplyOutcome::kDuplicate) ++progress.applied;
       }
-      auto applied = store_.Apply(e.header.doc, *change);
-      if (!applied) return applied.error();
-      if (*applied != crdt::ApplyOutcome::kDuplicate) ++progress.applied;
       return Status::Ok();
     }
     case EnvelopeKind::kSnapshot:
@@ -476,7 +492,9 @@ Result<SyncProgress> SyncSession::HandleResponse(std::span<const std::uint8_t> b
         return s;
       }
     }
-    return Status::Ok();
+    const std::string cursor = std::to_string(response->cursor);
+    return store_.PutValue(
+        "cursor", std::span(reinterpret_cast<const std::uint8_t*>(cursor.data()), cursor.size()));
   });
   if (!applied) return applied.error();
   // The document keys the server stored are now there for this epoch.

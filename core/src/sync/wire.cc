@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "crdt/bytes.h"
+#include "naast/crdt/change.h"
 
 namespace naast::sync {
 namespace {
@@ -175,6 +176,38 @@ Result<Envelope> DecodeEnvelope(std::span<const std::uint8_t> bytes) {
   return Finish(r, std::move(e));
 }
 
+std::vector<std::uint8_t> EncodeChangeRun(std::span<const crdt::Change> changes) {
+  Writer w;
+  w.Varint(changes.size());
+  for (const auto& c : changes) Bytes(w, crdt::EncodeChange(c));
+  return std::move(w.bytes());
+}
+
+Result<std::vector<crdt::Change>> DecodeChangeRun(std::span<const std::uint8_t> bytes,
+                                                  const EnvelopeHeader& header) {
+  Reader r(bytes);
+  const std::size_t n = r.Bounded(kMaxEnvelopesPerRequest, "too many changes in a run");
+  std::vector<crdt::Change> out;
+  std::uint64_t next = header.start;
+  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    const std::size_t len = r.Bounded(kMaxEnvelopeBytes, "change larger than the limit");
+    auto change = crdt::DecodeChange(r.Raw(len));
+    if (!r.ok()) break;
+    if (!change) return change.error();
+    if (change->replica != header.replica || change->start_counter != next) {
+      return Error{ErrorCode::kMalformed, "a run's changes do not match its header"};
+    }
+    next = change->end_counter();
+    out.push_back(std::move(change.value()));
+  }
+  if (r.ok() && !r.at_end()) r.Fail(ErrorCode::kMalformed, "bytes after the run");
+  if (!r.ok()) return r.error();
+  if (out.empty() || next != header.end) {
+    return Error{ErrorCode::kMalformed, "a run's changes do not match its header"};
+  }
+  return out;
+}
+
 Envelope SealEnvelope(EnvelopeHeader header, const crypto::SecureBytes& key,
                       std::span<const std::uint8_t> plaintext, const crypto::SigningKey& author) {
   Envelope e;
@@ -238,6 +271,7 @@ std::vector<std::uint8_t> EncodeSyncRequest(const SyncRequest& q) {
   Magic(w, kSyncMagic);
   w.Varint(q.client_version);
   Fixed(w, q.team);
+  w.Varint(q.cursor);
   w.Varint(q.have.size());
   for (const auto& d : q.have) {
     w.String(d.doc);
@@ -255,6 +289,7 @@ Result<SyncRequest> DecodeSyncRequest(std::span<const std::uint8_t> bytes) {
   if (!ReadMagic(r, kSyncMagic)) return r.error();
   q.client_version = static_cast<std::uint32_t>(r.Bounded(UINT32_MAX, "client version"));
   ReadFixed(r, q.team);
+  q.cursor = r.Varint();
   const std::size_t docs = r.Bounded(kMaxDocsPerRequest, "too many documents");
   for (std::size_t i = 0; i < docs && r.ok(); ++i) {
     DocVersion d;
@@ -288,6 +323,8 @@ std::vector<std::uint8_t> EncodeSyncResponse(const SyncResponse& p) {
   for (const auto& e : p.pull) Bytes(w, e);
   w.Byte(p.more ? 1 : 0);
   w.Varint(p.remaining_bytes);
+  w.Varint(p.cursor);
+  w.Byte(p.complete ? 1 : 0);
   return std::move(w.bytes());
 }
 
@@ -320,6 +357,10 @@ Result<SyncResponse> DecodeSyncResponse(std::span<const std::uint8_t> bytes) {
   if (r.ok() && more > 1) r.Fail(ErrorCode::kMalformed, "more must be 0 or 1");
   p.more = more == 1;
   p.remaining_bytes = r.Varint();
+  p.cursor = r.Varint();
+  const std::uint8_t complete = r.Byte();
+  if (r.ok() && complete > 1) r.Fail(ErrorCode::kMalformed, "complete must be 0 or 1");
+  p.complete = complete == 1;
   return Finish(r, std::move(p));
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "naast/crdt/change.h"
 #include "naast/crdt/version_vector.h"
 #include "naast/crypto/crypto.h"
 #include "naast/result.h"
@@ -45,7 +46,7 @@ struct EnvelopeHeader {
   std::string doc;          // document id
   std::uint32_t epoch = 0;  // the team key epoch the author wrote under
   PublicKey device{};       // the author's signing key
-  // kChange: the change's replica and [start, end) counters. kSnapshot: 0, 0, 0.
+  // kChange: a run of one replica's consecutive changes, counters [start, end). kSnapshot: 0.
   std::uint64_t replica = 0;
   std::uint64_t start = 0;
   std::uint64_t end = 0;
@@ -63,6 +64,12 @@ struct Envelope {
 std::vector<std::uint8_t> EncodeHeader(const EnvelopeHeader& header);
 std::vector<std::uint8_t> EncodeEnvelope(const Envelope& envelope);
 Result<Envelope> DecodeEnvelope(std::span<const std::uint8_t> bytes);
+
+// The plaintext of a kChange envelope: consecutive changes of one replica.
+std::vector<std::uint8_t> EncodeChangeRun(std::span<const crdt::Change> changes);
+// Decodes and checks the run against the header: one replica, contiguous, [start, end).
+Result<std::vector<crdt::Change>> DecodeChangeRun(std::span<const std::uint8_t> bytes,
+                                                  const EnvelopeHeader& header);
 
 // Seals `plaintext` under `key` and signs the result with the author's key.
 Envelope SealEnvelope(EnvelopeHeader header, const crypto::SecureBytes& key,
@@ -98,8 +105,10 @@ struct DocVersion {
 struct SyncRequest {
   std::uint32_t client_version = kProtocolVersion;
   TeamId team{};
-  // What the device has, per document; documents it does not list are pulled from the newest
-  // snapshot on.
+  // Everything up to this server position has been received (0: nothing yet, or start over).
+  std::uint64_t cursor = 0;
+  // What the device has, per document (sent with cursor 0, so a device that has data but no
+  // cursor is not sent it all again).
   std::vector<DocVersion> have;
   // Envelopes the device believes the server lacks, in the order the device made them.
   std::vector<std::vector<std::uint8_t>> push;
@@ -115,11 +124,14 @@ struct PushResult {
 struct SyncResponse {
   std::uint64_t server_time_ms = 0;  // a hint: the device compares it with its own clock
   std::vector<PushResult> results;   // one per pushed envelope, in order
-  // Every document the device may read, with what the server holds of it.
+  // Documents the device may read whose server copy changed after the request's cursor (all of
+  // them when `complete`), with what the server holds of each.
   std::vector<DocVersion> server_has;
   std::vector<std::vector<std::uint8_t>> pull;  // envelopes the device lacks, in server order
   bool more = false;                            // another page is waiting
   std::uint64_t remaining_bytes = 0;            // for a progress bar
+  std::uint64_t cursor = 0;  // send this next time: everything up to it is received or not needed
+  bool complete = false;     // server_has lists every readable document
 };
 
 std::vector<std::uint8_t> EncodeSyncRequest(const SyncRequest& request);
