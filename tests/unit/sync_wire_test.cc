@@ -272,3 +272,34 @@ TEST_CASE("the registry accepts only entries that follow from a teamleider", "[s
   CHECK(code == EnrolmentCode(coach.public_key, coach_box.public_key));
   CHECK(code != EnrolmentCode(coach.public_key, student_box.public_key));
 }
+
+TEST_CASE("a run of changes must match its header", "[sync][wire]") {
+  crdt::Document author(42);
+  std::vector<crdt::Change> changes;
+  for (int i = 0; i < 3; ++i) {
+    const crdt::OpId r = author.CreateRecord("visit");
+    REQUIRE(author.InsertText(r, "notes", 0, "stukje " + std::to_string(i)).ok());
+    changes.push_back(*author.Commit());
+  }
+  EnvelopeHeader h = Header();
+  h.replica = 42;
+  h.start = changes.front().start_counter;
+  h.end = changes.back().end_counter();
+  const auto bytes = EncodeChangeRun(changes);
+  auto run = DecodeChangeRun(bytes, h);
+  REQUIRE(run.ok());
+  CHECK(*run == changes);
+  auto wrong = h;
+  wrong.end += 1;  // claims more than it holds
+  CHECK_FALSE(DecodeChangeRun(bytes, wrong).ok());
+  wrong = h;
+  wrong.replica = 43;  // someone else's changes
+  CHECK_FALSE(DecodeChangeRun(bytes, wrong).ok());
+  // A gap inside the run.
+  const std::vector<crdt::Change> gap = {changes[0], changes[2]};
+  CHECK_FALSE(DecodeChangeRun(EncodeChangeRun(gap), h).ok());
+  CHECK_FALSE(DecodeChangeRun(EncodeChangeRun(std::vector<crdt::Change>{}), h).ok());
+  for (std::size_t n = 0; n < bytes.size(); ++n) {
+    REQUIRE_FALSE(DecodeChangeRun(std::span(bytes).first(n), h).ok());
+  }
+}
