@@ -121,7 +121,9 @@ int main(int argc, char** argv) {
   std::vector<std::pair<store::DocumentId, std::vector<crdt::Change>>> all;
   for (const auto& d : docs) all.emplace_back(d, Must(leader.store->ChangesSince(d, {}), "log"));
   const auto base_started = Clock::now();
-  for (const auto& [d, changes] : all) {
+  for (const auto& entry : all) {
+    const store::DocumentId& d = entry.first;
+    const auto& changes = entry.second;
     Must(plain.store->AdoptDocument(d, "dossier", crypto::RandomKey()), "adopt");
     Must(plain.store->Atomically([&]() -> Status {
       for (const auto& c : changes) {
