@@ -1,6 +1,8 @@
 #include "service.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "naast/sync/registry.h"
 #include "naast/sync/session.h"
@@ -41,17 +43,11 @@ std::string ShortId(const sync::PublicKey& key) {
 }
 
 bool Service::Replayed(const sync::SignedRequest& q, std::uint64_t now_ms) {
-  std::lock_guard lock(nonce_mu_);
-  const std::uint64_t window_minutes = options_.max_clock_skew_ms / 60'000 + 1;
-  const std::uint64_t now_min = now_ms / 60'000;
-  while (!nonces_.empty() && nonces_.begin()->first + 2 * window_minutes < now_min) {
-    nonces_.erase(nonces_.begin());
-  }
-  for (const auto& [minute, set] : nonces_) {
-    if (set.count(q.nonce)) return true;
-  }
-  nonces_[q.time_ms / 60'000].insert(q.nonce);
-  return false;
+  // Kept in the storage, so a replay to another server process or after a restart is caught.
+  const std::uint64_t window = options_.max_clock_skew_ms;
+  const std::uint64_t forget_before = now_ms > 2 * window ? now_ms - 2 * window : 0;
+  auto first = storage_.FirstUse(q.device, q.nonce, q.time_ms, forget_before);
+  return !first || !*first;  // when the nonce cannot be checked, the request is refused
 }
 
 Reply Service::Handle(const std::string& path, std::span<const std::uint8_t> body,
@@ -177,14 +173,19 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
 
   sync::SyncResponse resp;
   resp.server_time_ms = now_ms;
-  for (const auto& bytes : req->push) {
-    sync::PushResult result;
+  resp.results.resize(req->push.size());
+  // Each pushed envelope is checked; those that pass are stored in one transaction (snapshots
+  // after the changes of the same request, which they may include).
+  std::vector<sync::Envelope> decoded(req->push.size());
+  std::vector<std::size_t> changes, snapshots;
+  for (std::size_t i = 0; i < req->push.size(); ++i) {
+    sync::PushResult& result = resp.results[i];
     auto refuse = [&](std::string why) {
       result.status = sync::PushStatus::kRefused;
       result.reason = std::move(why);
       ++counters_.refused;
     };
-    auto e = sync::DecodeEnvelope(bytes);
+    auto e = sync::DecodeEnvelope(req->push[i]);
     if (!e) {
       refuse("malformed envelope: " + e.error().ToString());
     } else if (e->header.team != req->team) {
@@ -202,55 +203,132 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
     } else if (e->header.kind == sync::EnvelopeKind::kDocKey && me->role == sync::Role::kStudent) {
       refuse("students do not hand out dossier keys");
     } else {
-      auto stored = storage_.Put(req->team, e->header, bytes);
+      decoded[i] = std::move(e.value());
+      (decoded[i].header.kind == sync::EnvelopeKind::kSnapshot ? snapshots : changes).push_back(i);
+    }
+  }
+  auto store = [&](const std::vector<std::size_t>& which) -> bool {
+    if (which.empty()) return true;
+    std::vector<NewEnvelope> batch;
+    for (std::size_t i : which) batch.push_back(NewEnvelope{decoded[i].header, req->push[i]});
+    auto stored = storage_.Put(req->team, batch);
+    for (std::size_t k = 0; k < which.size(); ++k) {
+      sync::PushResult& result = resp.results[which[k]];
       if (!stored) {
-        refuse("the server could not store it; try again");
-      } else if (*stored) {
+        result.status = sync::PushStatus::kRefused;
+        result.reason = "the server could not store it; try again";
+        ++counters_.refused;
+      } else if ((*stored)[k]) {
         ++counters_.stored;
       } else {
         result.status = sync::PushStatus::kDuplicate;
         ++counters_.duplicates;
       }
     }
-    resp.results.push_back(std::move(result));
+    return stored.ok();
+  };
+  if (!store(changes)) return Fail(503, "unavailable", "the server could not store the changes");
+  auto docs_list = storage_.Documents(req->team);
+  if (!docs_list) return Fail(500, "server_error", "the documents cannot be read");
+  if (!snapshots.empty()) {
+    // A snapshot may only include changes the server holds, and must include everything the
+    // newest snapshot before it did: fresh devices rely on both.
+    std::map<std::string, const DocState*> state;
+    for (const auto& d : *docs_list) state[d.doc] = &d;
+    std::vector<std::size_t> valid;
+    for (std::size_t i : snapshots) {
+      const sync::EnvelopeHeader& h = decoded[i].header;
+      auto it = state.find(h.doc);
+      if (it == state.end() || !it->second->version.Covers(h.covers) || h.covers.empty()) {
+        resp.results[i].status = sync::PushStatus::kRefused;
+        resp.results[i].reason = "the snapshot includes changes the server does not have";
+        ++counters_.refused;
+      } else if (!h.covers.Covers(it->second->snapshot_covers)) {
+        resp.results[i].status = sync::PushStatus::kRefused;
+        resp.results[i].reason = "an older snapshot than the server's";
+        ++counters_.refused;
+      } else {
+        valid.push_back(i);
+      }
+    }
+    if (!store(valid)) return Fail(503, "unavailable", "the server could not store a snapshot");
+    if (!valid.empty()) {
+      docs_list = storage_.Documents(req->team);
+      if (!docs_list) return Fail(500, "server_error", "the documents cannot be read");
+    }
   }
+  std::map<std::string, const DocState*> docs;
+  for (const auto& d : *docs_list) docs[d.doc] = &d;
 
   // What the device lacks, in arrival order after its cursor, one page at a time.
+  auto last = storage_.LastSeq(req->team);
+  if (!last) return Fail(500, "server_error", "the envelopes cannot be read");
+  std::uint64_t cursor = req->cursor;
+  if (cursor > static_cast<std::uint64_t>(*last)) cursor = 0;  // a restored server: start over
+  resp.complete = cursor == 0;
+  const bool listed = req->have_listed || req->cursor == 0;
   std::map<std::string, const crdt::VersionVector*> have;
   for (const auto& d : req->have) have[d.doc] = &d.version;
-  auto all = storage_.Envelopes(req->team, 0);
+
+  // A listed device that lacks part of what a snapshot includes gets the newest snapshot and,
+  // of the changes, only those the snapshot does not include.
+  std::map<std::string, crdt::VersionVector> base;  // what the device has or will have
+  std::set<std::int64_t> wanted_snapshots;
+  std::set<std::string> new_docs;  // documents the device does not hold at all
+  if (listed) {
+    for (const auto& [doc, d] : docs) {
+      if (!reg->MayRead(q.device, doc)) continue;
+      auto h = have.find(doc);
+      if (h == have.end()) new_docs.insert(doc);
+      crdt::VersionVector b = h == have.end() ? crdt::VersionVector() : *h->second;
+      if (d->snapshot_seq > 0 && static_cast<std::uint64_t>(d->snapshot_seq) > cursor &&
+          !b.Covers(d->snapshot_covers)) {
+        wanted_snapshots.insert(d->snapshot_seq);
+        b.Merge(d->snapshot_covers);
+      }
+      base[doc] = std::move(b);
+    }
+  }
+
+  auto all = storage_.Envelopes(req->team, static_cast<std::int64_t>(cursor));
   if (!all) return Fail(500, "server_error", "the envelopes cannot be read");
-  std::uint64_t cursor = req->cursor;
-  const std::uint64_t last = all->empty() ? 0 : static_cast<std::uint64_t>(all->back().seq);
-  if (cursor > last) cursor = 0;  // the server lost data (a restore): start over
-  resp.complete = cursor == 0;
-  std::map<std::string, crdt::VersionVector> server_has;
-  std::set<std::string> keyed;    // documents with a key for the current epoch
-  std::set<std::string> changed;  // documents with envelopes after the cursor
   const std::uint64_t page = req->page_bytes ? req->page_bytes : options_.default_page_bytes;
   std::uint64_t sent = 0;
   std::uint64_t done = cursor;  // every envelope up to here is sent or not needed
   std::vector<std::int64_t> chosen;
+  // The keys of documents new to a listed device go first, whatever their place: after a key
+  // epoch change a document's current key comes after its older changes.
+  std::set<std::int64_t> keys_first;
+  if (listed) {
+    for (const auto& e : *all) {
+      if (e.kind == sync::EnvelopeKind::kDocKey && e.device != q.device && new_docs.count(e.doc)) {
+        keys_first.insert(e.seq);
+        chosen.push_back(e.seq);
+        sent += static_cast<std::uint64_t>(e.size);
+      }
+    }
+  }
+  std::set<std::string> changed;  // documents with envelopes after the cursor
   for (const auto& e : *all) {
-    const bool readable = reg->MayRead(q.device, e.doc);
-    if (readable && e.kind == sync::EnvelopeKind::kChange) {
-      server_has[e.doc].Advance(e.replica, e.end - 1);
-    }
-    if (readable && e.kind == sync::EnvelopeKind::kDocKey && e.epoch == reg->epoch()) {
-      keyed.insert(e.doc);
-    }
-    if (static_cast<std::uint64_t>(e.seq) <= cursor) continue;
-    if (!readable) {
+    if (!reg->MayRead(q.device, e.doc)) {
       if (!resp.more) done = static_cast<std::uint64_t>(e.seq);
       continue;
     }
     changed.insert(e.doc);
-    bool lacks = e.device != q.device;  // a device has what it wrote itself
-    if (lacks) {
-      auto h = have.find(e.doc);
-      if (h != have.end()) {
-        lacks = e.kind == sync::EnvelopeKind::kChange && e.end - 1 > h->second->Get(e.replica);
+    bool lacks = false;
+    switch (e.kind) {
+      case sync::EnvelopeKind::kChange: {
+        // A device has what it wrote itself.
+        auto b = base.find(e.doc);
+        lacks = e.device != q.device && (b == base.end() || e.end - 1 > b->second.Get(e.replica));
+        break;
       }
+      case sync::EnvelopeKind::kDocKey:
+        lacks = !listed && e.device != q.device;  // listed: sent first, above
+        break;
+      case sync::EnvelopeKind::kSnapshot:
+        lacks = wanted_snapshots.count(e.seq) > 0;
+        break;
     }
     const auto size = static_cast<std::uint64_t>(e.size);
     if (resp.more) {
@@ -273,11 +351,18 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
   if (!bytes) return Fail(500, "server_error", "the envelopes cannot be read");
   resp.pull = std::move(bytes.value());
   counters_.pulled += resp.pull.size();
-  for (const auto& doc : keyed) {
+  // The documents with a key for the current epoch: their server copy, for the device's next
+  // push (all of them with a complete reply, else those that changed).
+  for (const auto& [doc, d] : docs) {
+    if (!reg->MayRead(q.device, doc)) continue;
+    if (std::find(d->key_epochs.begin(), d->key_epochs.end(), reg->epoch()) ==
+        d->key_epochs.end()) {
+      continue;
+    }
     if (!resp.complete && !changed.count(doc)) continue;
-    auto it = server_has.find(doc);
-    resp.server_has.push_back(
-        sync::DocVersion{doc, it == server_has.end() ? crdt::VersionVector() : it->second});
+    std::uint64_t snapshot_ops = 0;
+    for (const auto& [replica, counter] : d->snapshot_covers.entries()) snapshot_ops += counter;
+    resp.server_has.push_back(sync::DocVersion{doc, d->version, snapshot_ops});
   }
   Reply r;
   r.body = sync::EncodeSyncResponse(resp);

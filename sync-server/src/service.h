@@ -51,8 +51,6 @@ class Service {
   Storage& storage_;
   ServiceOptions options_;
   Counters counters_;
-  std::mutex nonce_mu_;
-  std::map<std::uint64_t, std::set<std::array<std::uint8_t, 16>>> nonces_;  // by minute
 };
 
 // A short, non-personal device id for logs: the first 8 hex digits of its public key.

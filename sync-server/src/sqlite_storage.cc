@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <map>
 #include <mutex>
 
 #include "storage.h"
@@ -9,6 +10,8 @@ namespace {
 
 using store::sql::Database;
 using store::sql::Transaction;
+
+constexpr std::int64_t kSchemaVersion = 1;
 
 std::span<const std::uint8_t> TeamBytes(const sync::TeamId& team) {
   return {team.data(), team.size()};
@@ -26,22 +29,53 @@ class SqliteStorage : public Storage {
         !s) {
       return s;
     }
+    if (Status s = db_.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"); !s) return s;
+    auto version = db_.Prepare("PRAGMA user_version");
+    if (!version) return version.error();
+    if (auto row = version->Step(); !row) return row.error();
+    const std::int64_t user_version = version->Int(0);
+    if (user_version > kSchemaVersion) {
+      return Error{ErrorCode::kUnsupportedVersion,
+                   "the data directory was written by a newer naast-sync"};
+    }
+    if (user_version == kSchemaVersion) return Status::Ok();
+    auto has_envelopes = db_.Prepare("SELECT count(*) FROM sqlite_master WHERE name = 'envelopes'");
+    if (!has_envelopes) return has_envelopes.error();
+    if (auto row = has_envelopes->Step(); !row) return row.error();
+    if (has_envelopes->Int(0) != 0) {
+      return Error{ErrorCode::kUnsupportedVersion,
+                   "the data directory holds an early development format; start with an empty "
+                   "one"};
+    }
     return db_.Exec(R"sql(
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=FULL;
-CREATE TABLE IF NOT EXISTS registry (
+BEGIN;
+CREATE TABLE registry (
   team BLOB NOT NULL, seq INTEGER NOT NULL, subject BLOB NOT NULL, entry BLOB NOT NULL,
   PRIMARY KEY (team, seq));
-CREATE INDEX IF NOT EXISTS registry_by_subject ON registry (subject);
-CREATE TABLE IF NOT EXISTS envelopes (
+CREATE INDEX registry_by_subject ON registry (subject);
+CREATE TABLE envelopes (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   team BLOB NOT NULL, doc TEXT NOT NULL, kind INTEGER NOT NULL,
   replica INTEGER NOT NULL, start INTEGER NOT NULL, end_counter INTEGER NOT NULL,
-  epoch INTEGER NOT NULL, epoch_key INTEGER NOT NULL, device BLOB NOT NULL,
+  epoch INTEGER NOT NULL, device BLOB NOT NULL,
+  -- What makes two envelopes the same (see Storage::Put): for a change its counters, for a
+  -- key its epoch, for a snapshot the changes it covers.
+  ident BLOB NOT NULL,
+  covers BLOB,
   bytes BLOB NOT NULL);
--- One run of changes is stored once; one document key per epoch.
-CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
-  ON envelopes (team, doc, kind, replica, start, end_counter, epoch_key);
+CREATE UNIQUE INDEX envelope_identity ON envelopes (team, doc, kind, ident);
+CREATE INDEX envelopes_by_team ON envelopes (team, seq);
+CREATE INDEX envelopes_by_kind ON envelopes (team, kind, doc);
+-- Per document, the highest counter stored per replica.
+CREATE TABLE heads (
+  team BLOB NOT NULL, doc TEXT NOT NULL, replica INTEGER NOT NULL, counter INTEGER NOT NULL,
+  PRIMARY KEY (team, doc, replica));
+CREATE TABLE nonces (
+  device BLOB NOT NULL, nonce BLOB NOT NULL, time_ms INTEGER NOT NULL,
+  PRIMARY KEY (device, nonce));
+CREATE INDEX nonces_by_time ON nonces (time_ms);
+PRAGMA user_version = 1;
+COMMIT;
 )sql");
   }
 
@@ -91,30 +125,148 @@ CREATE UNIQUE INDEX IF NOT EXISTS envelope_identity
     return out;
   }
 
-  Result<bool> Put(const sync::TeamId& team, const sync::EnvelopeHeader& h,
-                   std::span<const std::uint8_t> bytes) override {
+  Result<bool> FirstUse(const sync::PublicKey& device, const std::array<std::uint8_t, 16>& nonce,
+                        std::uint64_t time_ms, std::uint64_t forget_before_ms) override {
     std::lock_guard lock(mu_);
-    auto st = db_.Prepare(
-        "INSERT OR IGNORE INTO envelopes (team, doc, kind, replica, start, end_counter, epoch, "
-        "epoch_key, device, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Transaction tx(db_);
+    if (Status s = tx.Begin(); !s) return s.error();
+    auto forget = db_.Prepare("DELETE FROM nonces WHERE time_ms < ?");
+    if (!forget) return forget.error();
+    if (Status s = forget->Bind(1, static_cast<std::int64_t>(forget_before_ms)).Run(); !s) {
+      return s.error();
+    }
+    auto st = db_.Prepare("INSERT OR IGNORE INTO nonces (device, nonce, time_ms) VALUES (?, ?, ?)");
     if (!st) return st.error();
-    // Changes are one per (replica, start) whatever the epoch; keys one per epoch.
-    const std::int64_t epoch_key = h.kind == sync::EnvelopeKind::kChange ? 0 : h.epoch;
-    if (Status s = st->Bind(1, TeamBytes(team))
-                       .Bind(2, std::string_view(h.doc))
-                       .Bind(3, static_cast<std::int64_t>(h.kind))
-                       .Bind(4, static_cast<std::int64_t>(h.replica))
-                       .Bind(5, static_cast<std::int64_t>(h.start))
-                       .Bind(6, static_cast<std::int64_t>(h.end))
-                       .Bind(7, static_cast<std::int64_t>(h.epoch))
-                       .Bind(8, epoch_key)
-                       .Bind(9, std::span<const std::uint8_t>(h.device.data(), h.device.size()))
-                       .Bind(10, bytes)
+    if (Status s = st->Bind(1, std::span<const std::uint8_t>(device.data(), device.size()))
+                       .Bind(2, std::span<const std::uint8_t>(nonce.data(), nonce.size()))
+                       .Bind(3, static_cast<std::int64_t>(time_ms))
                        .Run();
         !s) {
       return s.error();
     }
-    return sqlite3_changes(db_.get()) == 1;
+    const bool first = sqlite3_changes(db_.get()) == 1;
+    if (Status s = tx.Commit(); !s) return s.error();
+    return first;
+  }
+
+  Result<std::vector<bool>> Put(const sync::TeamId& team,
+                                std::span<const NewEnvelope> envelopes) override {
+    std::lock_guard lock(mu_);
+    Transaction tx(db_);
+    if (Status s = tx.Begin(); !s) return s.error();
+    auto insert = db_.Prepare(
+        "INSERT OR IGNORE INTO envelopes (team, doc, kind, replica, start, end_counter, epoch, "
+        "device, ident, covers, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto head = db_.Prepare(
+        "INSERT OR IGNORE INTO heads (team, doc, replica, counter) VALUES (?, ?, ?, 0)");
+    auto advance = db_.Prepare(
+        "UPDATE heads SET counter = ?4 WHERE team = ?1 AND doc = ?2 AND replica = ?3 AND "
+        "counter < ?4");
+    if (!insert) return insert.error();
+    if (!head) return head.error();
+    if (!advance) return advance.error();
+    std::vector<bool> out;
+    for (const NewEnvelope& e : envelopes) {
+      const sync::EnvelopeHeader& h = e.header;
+      const std::vector<std::uint8_t> ident = EnvelopeIdentity(h);
+      const std::vector<std::uint8_t> covers = crdt::EncodeVersionVector(h.covers);
+      insert->Bind(1, TeamBytes(team))
+          .Bind(2, std::string_view(h.doc))
+          .Bind(3, static_cast<std::int64_t>(h.kind))
+          .Bind(4, static_cast<std::int64_t>(h.replica))
+          .Bind(5, static_cast<std::int64_t>(h.start))
+          .Bind(6, static_cast<std::int64_t>(h.end))
+          .Bind(7, static_cast<std::int64_t>(h.epoch))
+          .Bind(8, std::span<const std::uint8_t>(h.device.data(), h.device.size()))
+          .Bind(9, std::span<const std::uint8_t>(ident))
+          .Bind(11, e.bytes);
+      if (h.kind == sync::EnvelopeKind::kSnapshot) {
+        insert->Bind(10, std::span<const std::uint8_t>(covers));
+      } else {
+        insert->BindNull(10);
+      }
+      if (Status s = insert->Run(); !s) return s.error();
+      const bool stored = sqlite3_changes(db_.get()) == 1;
+      out.push_back(stored);
+      if (!stored || h.kind != sync::EnvelopeKind::kChange || h.end == 0) continue;
+      const auto replica = static_cast<std::int64_t>(h.replica);
+      if (Status s = head->Bind(1, TeamBytes(team))
+                         .Bind(2, std::string_view(h.doc))
+                         .Bind(3, replica)
+                         .Run();
+          !s) {
+        return s.error();
+      }
+      if (Status s = advance->Bind(1, TeamBytes(team))
+                         .Bind(2, std::string_view(h.doc))
+                         .Bind(3, replica)
+                         .Bind(4, static_cast<std::int64_t>(h.end - 1))
+                         .Run();
+          !s) {
+        return s.error();
+      }
+    }
+    if (Status s = tx.Commit(); !s) return s.error();
+    return out;
+  }
+
+  Result<std::vector<DocState>> Documents(const sync::TeamId& team) override {
+    std::lock_guard lock(mu_);
+    std::map<std::string, DocState> docs;
+    auto heads = db_.Prepare("SELECT doc, replica, counter FROM heads WHERE team = ?");
+    if (!heads) return heads.error();
+    heads->Bind(1, TeamBytes(team));
+    for (;;) {
+      auto row = heads->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      DocState& d = docs[heads->Text(0)];
+      d.version.Advance(static_cast<std::uint64_t>(heads->Int(1)),
+                        static_cast<std::uint64_t>(heads->Int(2)));
+    }
+    auto keys = db_.Prepare(
+        "SELECT doc, epoch FROM envelopes WHERE team = ? AND kind = ? ORDER BY doc, epoch");
+    if (!keys) return keys.error();
+    keys->Bind(1, TeamBytes(team)).Bind(2, static_cast<std::int64_t>(sync::EnvelopeKind::kDocKey));
+    for (;;) {
+      auto row = keys->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      docs[keys->Text(0)].key_epochs.push_back(static_cast<std::uint32_t>(keys->Int(1)));
+    }
+    // SQLite returns the other columns of the row with the maximum.
+    auto snapshots = db_.Prepare(
+        "SELECT doc, MAX(seq), covers FROM envelopes WHERE team = ? AND kind = ? GROUP BY doc");
+    if (!snapshots) return snapshots.error();
+    snapshots->Bind(1, TeamBytes(team))
+        .Bind(2, static_cast<std::int64_t>(sync::EnvelopeKind::kSnapshot));
+    for (;;) {
+      auto row = snapshots->Step();
+      if (!row) return row.error();
+      if (!*row) break;
+      DocState& d = docs[snapshots->Text(0)];
+      d.snapshot_seq = snapshots->Int(1);
+      auto covers = crdt::DecodeVersionVector(snapshots->Blob(2));
+      if (!covers) return covers.error();
+      d.snapshot_covers = std::move(covers.value());
+    }
+    std::vector<DocState> out;
+    out.reserve(docs.size());
+    for (auto& [doc, state] : docs) {
+      state.doc = doc;
+      out.push_back(std::move(state));
+    }
+    return out;
+  }
+
+  Result<std::int64_t> LastSeq(const sync::TeamId& team) override {
+    std::lock_guard lock(mu_);
+    auto st = db_.Prepare("SELECT COALESCE(MAX(seq), 0) FROM envelopes WHERE team = ?");
+    if (!st) return st.error();
+    st->Bind(1, TeamBytes(team));
+    auto row = st->Step();
+    if (!row) return row.error();
+    return st->Int(0);
   }
 
   Result<std::vector<StoredEnvelope>> Envelopes(const sync::TeamId& team,

@@ -277,3 +277,47 @@ TEST_CASE("the audit log records who did what to which dossier, and detects tamp
     REQUIRE(v.first_bad_seq == 2);
   }
 }
+
+TEST_CASE("a document received as a snapshot keeps what was here, survives a reopen and a rebuild",
+          "[store][snapshot]") {
+  TempDir dir;
+  auto source = Store::Open(dir.path / "a.db", crypto::RandomKey(), 1, &TestClock()).value();
+  const DocumentId id = source->CreateDocument("dossier").value();
+  crdt::Document& a = *source->Get(id).value();
+  const OpId visit = a.CreateRecord("visit");
+  REQUIRE(a.InsertText(visit, "notes", 0, "Eerste bezoek.").ok());
+  REQUIRE(source->Commit(id).ok());
+  const auto early = a.Save();
+  const auto early_version = a.version();
+  REQUIRE(a.InsertText(visit, "notes", a.TextLength(visit, "notes"), " Tweede.").ok());
+  const auto second = source->Commit(id).value().value();
+  const auto later = a.Save();
+  const auto later_version = a.version();
+
+  const auto file = dir.path / "b.db";
+  const auto key = crypto::RandomKey();
+  {
+    auto b = Store::Open(file, key, 2, &TestClock()).value();
+    REQUIRE(b->AdoptDocument(id, "dossier", source->DocumentKey(id).value()).ok());
+    // A change that arrived before the snapshot waits for what it builds on.
+    REQUIRE(b->Apply(id, second).ok());
+    // Bytes that are not what the header says are refused.
+    auto mismatch = b->AdoptSnapshot(id, early, later_version);
+    REQUIRE_FALSE(mismatch.ok());
+    CHECK(mismatch.error().code == ErrorCode::kMalformed);
+    REQUIRE(b->AdoptSnapshot(id, early, early_version).value());
+    CHECK(b->Get(id).value()->Save() == later);  // the waiting change applied on top
+    // An older or equal snapshot adds nothing.
+    CHECK_FALSE(b->AdoptSnapshot(id, early, early_version).value());
+    crdt::Document& d = *b->Get(id).value();
+    REQUIRE(d.InsertText(visit, "notes", 0, "B: ").ok());
+    REQUIRE(b->Commit(id).ok());
+    const std::string tables = b->DumpTables().value();
+    REQUIRE(b->RebuildTables().ok());
+    CHECK(b->DumpTables().value() == tables);
+  }
+  auto b = Store::Open(file, key, 2, &TestClock()).value();
+  CHECK(b->Get(id).value()->Text(visit, "notes") == "B: Eerste bezoek. Tweede.");
+  // Only the changes made or received here are in its log.
+  CHECK(b->ChangesSince(id, {}).value().size() == 2);
+}

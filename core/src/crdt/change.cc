@@ -341,4 +341,28 @@ Result<Change> DecodeChange(std::span<const std::uint8_t> bytes) {
   return c;
 }
 
+std::vector<std::uint8_t> EncodeVersionVector(const VersionVector& v) {
+  detail::Writer w;
+  w.Varint(v.entries().size());
+  for (const auto& [replica, counter] : v.entries()) {
+    w.Varint(replica);
+    w.Varint(counter);
+  }
+  return std::move(w.bytes());
+}
+
+Result<VersionVector> DecodeVersionVector(std::span<const std::uint8_t> bytes) {
+  detail::Reader r(bytes);
+  VersionVector v;
+  const std::size_t n = r.Bounded(kMaxReplicasPerMessage, "too many version entries");
+  for (std::size_t i = 0; i < n && r.ok(); ++i) {
+    const std::uint64_t replica = r.Varint();
+    const std::uint64_t counter = r.Bounded(kMaxCounter, "counter beyond the limit");
+    v.Advance(replica, counter);
+  }
+  if (r.ok() && !r.at_end()) r.Fail(ErrorCode::kMalformed, "bytes after the version vector");
+  if (!r.ok()) return r.error();
+  return v;
+}
+
 }  // namespace naast::crdt

@@ -80,6 +80,13 @@ CREATE TABLE erased (doc TEXT PRIMARY KEY, at_ms INTEGER NOT NULL);
     R"sql(
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 )sql",
+    // 5 -> 6: a document received as a snapshot (a fresh device) has its history before the
+    // snapshot only there: the log builds on `base` (Document::Save bytes), which includes the
+    // changes in `base_covers` (a version vector).
+    R"sql(
+ALTER TABLE documents ADD COLUMN base BLOB;
+ALTER TABLE documents ADD COLUMN base_covers BLOB;
+)sql",
 };
 
 // Every entity table and set side table.
@@ -501,6 +508,69 @@ Status Store::AdoptDocument(const DocumentId& id, std::string_view kind,
   return tx.Commit();
 }
 
+Result<bool> Store::AdoptSnapshot(const DocumentId& id, std::span<const std::uint8_t> bytes,
+                                  const crdt::VersionVector& covers) {
+  auto erased = IsErased(id);
+  if (!erased) return erased.error();
+  if (*erased) return false;
+  auto current = impl_->Load(id);
+  if (!current) return current.error();
+  if ((*current)->doc->version().Covers(covers)) return false;  // nothing new in it
+  auto st = impl_->db.Prepare("SELECT base_covers FROM documents WHERE id = ?");
+  if (!st) return st.error();
+  st->Bind(1, std::string_view(id));
+  if (auto row = st->Step(); !row) return row.error();
+  if (!st->IsNull(0)) {
+    // The log here builds on an earlier snapshot: only one that includes it can replace it.
+    auto old = crdt::DecodeVersionVector(st->Blob(0));
+    if (!old) return old.error();
+    if (!covers.Covers(*old)) return false;
+  }
+  auto snapshot = Document::Load(bytes, impl_->self, impl_->clock);
+  if (!snapshot) return snapshot.error();
+  if (!(snapshot->version() == covers)) {
+    return Error{ErrorCode::kMalformed, "the snapshot does not hold what its header says"};
+  }
+  // Everything logged here goes on top: the result holds both (changes the snapshot has are
+  // duplicates).
+  auto log = impl_->db.Prepare("SELECT change FROM oplog WHERE doc = ? ORDER BY seq");
+  if (!log) return log.error();
+  log->Bind(1, std::string_view(id));
+  for (;;) {
+    auto r = log->Step();
+    if (!r) return r.error();
+    if (!*r) break;
+    auto change = crdt::DecodeChange(log->Blob(0));
+    if (!change) return change.error();
+    (void)snapshot->Apply(*change);
+  }
+  auto merged = std::make_unique<Document>(std::move(snapshot.value()));
+  sql::Transaction tx(impl_->db);
+  if (Status s = tx.Begin(); !s) return s.error();
+  auto put = impl_->db.Prepare(
+      "UPDATE documents SET base = ?1, base_covers = ?2, snapshot = NULL, snapshot_seq = 0 "
+      "WHERE id = ?3");
+  if (!put) return put.error();
+  const auto covers_bytes = crdt::EncodeVersionVector(covers);
+  if (Status s = put->Bind(1, bytes)
+                     .Bind(2, std::span<const std::uint8_t>(covers_bytes))
+                     .Bind(3, std::string_view(id))
+                     .Run();
+      !s) {
+    return s.error();
+  }
+  const auto all = merged->AllRecords();
+  if (Status s = impl_->Project(id, *merged, std::set<OpId>(all.begin(), all.end())); !s) {
+    return s.error();
+  }
+  if (Status s = tx.Commit(); !s) {
+    impl_->docs.erase(id);
+    return s.error();
+  }
+  impl_->docs[id] = Impl::Loaded{std::move(merged), 0};
+  return true;
+}
+
 Status Store::PutValue(std::string_view key, std::span<const std::uint8_t> value) {
   auto st = impl_->Cached("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)");
   if (!st) return st.error();
@@ -551,7 +621,10 @@ Status Store::CheckIntegrity() {
 Result<Store::Impl::Loaded*> Store::Impl::Load(const DocumentId& id) {
   auto it = docs.find(id);
   if (it != docs.end()) return &it->second;
-  auto st = db.Prepare("SELECT snapshot, snapshot_seq FROM documents WHERE id = ?");
+  // The cached snapshot when there is one, else the base the log builds on.
+  auto st = db.Prepare(
+      "SELECT COALESCE(snapshot, base), CASE WHEN snapshot IS NULL THEN 0 ELSE snapshot_seq END "
+      "FROM documents WHERE id = ?");
   if (!st) return st.error();
   st->Bind(1, std::string_view(id));
   auto row = st->Step();
@@ -923,8 +996,18 @@ Status Store::RebuildTables() {
   auto docs = Documents();
   if (!docs) return docs.error();
   for (const DocumentId& id : *docs) {
-    // From the log alone: a fresh document, every logged change in log order.
+    // From the log alone (on the base, for a document received as a snapshot): every logged
+    // change in log order.
+    auto base = impl_->db.Prepare("SELECT base FROM documents WHERE id = ?");
+    if (!base) return base.error();
+    base->Bind(1, std::string_view(id));
+    if (auto row = base->Step(); !row) return row.error();
     Document doc(impl_->self, impl_->clock);
+    if (!base->IsNull(0)) {
+      auto loaded = Document::Load(base->Blob(0), impl_->self, impl_->clock);
+      if (!loaded) return loaded.error();
+      doc = std::move(loaded.value());
+    }
     auto st = impl_->db.Prepare("SELECT change FROM oplog WHERE doc = ? ORDER BY seq");
     if (!st) return st.error();
     st->Bind(1, std::string_view(id));

@@ -168,6 +168,8 @@ Result<SyncProgress> SyncNow(SyncSession& session, HttpsClient& client,
     total.refused += p->refused;
     total.pulled += p->pulled;
     total.applied += p->applied;
+    total.snapshots += p->snapshots;
+    total.waiting = p->waiting;
     total.clock_offset_ms = p->clock_offset_ms;
     total.remaining_bytes = p->remaining_bytes;
     total.problems.insert(total.problems.end(), p->problems.begin(), p->problems.end());

@@ -18,6 +18,15 @@ std::span<const std::uint8_t> Span(const crypto::SecureBytes& b) {
   return {b.data(), b.size()};
 }
 
+std::string Text(const crypto::SecureBytes& b) {
+  return std::string(reinterpret_cast<const char*>(b.data()), b.size());
+}
+
+Status PutText(store::Store& store, std::string_view key, std::string_view text) {
+  return store.PutValue(key,
+                        std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
 void WriteEntries(Writer& w, const std::vector<RegistryEntry>& entries) {
   w.Varint(entries.size());
   for (const auto& e : entries) {
@@ -49,28 +58,6 @@ bool ReadMagic(Reader& r, const std::uint8_t (&magic)[4]) {
   if (r.ok() && std::memcmp(m.data(), magic, 4) != 0) r.Fail(ErrorCode::kBadMagic, "bad magic");
   if (r.ok() && r.Byte() != 1 && r.ok()) r.Fail(ErrorCode::kUnsupportedVersion, "bad version");
   return r.ok();
-}
-
-std::vector<std::uint8_t> EncodeVersion(const crdt::VersionVector& v) {
-  Writer w;
-  w.Varint(v.entries().size());
-  for (const auto& [replica, counter] : v.entries()) {
-    w.Varint(replica);
-    w.Varint(counter);
-  }
-  return std::move(w.bytes());
-}
-
-crdt::VersionVector DecodeVersion(std::span<const std::uint8_t> bytes) {
-  Reader r(bytes);
-  crdt::VersionVector v;
-  const std::size_t n = r.Bounded(1'000'000, "version");
-  for (std::size_t i = 0; i < n && r.ok(); ++i) {
-    const auto replica = r.Varint();
-    const auto counter = r.Varint();
-    v.Advance(replica, counter);
-  }
-  return v;
 }
 
 // The plaintext of a kDocKey envelope: the document's kind and its key.
@@ -359,7 +346,11 @@ Result<std::vector<std::vector<std::uint8_t>>> SyncSession::Outgoing(const store
   crdt::VersionVector server_has;
   auto has = store_.GetValue("server_has." + doc);
   if (!has) return has.error();
-  if (*has) server_has = DecodeVersion(Span(**has));
+  if (*has) {
+    auto v = crdt::DecodeVersionVector(Span(**has));
+    if (!v) return v.error();
+    server_has = std::move(v.value());
+  }
   auto changes = store_.ChangesSince(doc, server_has);
   if (!changes) return changes.error();
   // Consecutive changes of one replica travel as one run: one header and one signature.
@@ -383,6 +374,29 @@ Result<std::vector<std::vector<std::uint8_t>>> SyncSession::Outgoing(const store
         EncodeEnvelope(SealEnvelope(h, *doc_key, EncodeChangeRun(run), device_.signing())));
     i = j;
   }
+  // A snapshot when the server's newest one lags far behind, so that a fresh device need not
+  // replay the history. Only from a device that has everything the server has (then it
+  // includes every older snapshot) and no changes waiting for their dependencies.
+  if (snapshot_every_ops > 0) {
+    auto d = store_.Get(doc);
+    if (!d) return d.error();
+    const crdt::VersionVector& version = (*d)->version();
+    std::uint64_t ops = 0;
+    for (const auto& [replica, counter] : version.entries()) ops += counter;
+    auto last = store_.GetValue("snapshot_ops." + doc);
+    if (!last) return last.error();
+    const std::uint64_t snapshot_ops = *last ? std::stoull(Text(**last)) : 0;
+    if ((*d)->queued() == 0 && version.Covers(server_has) &&
+        ops >= snapshot_ops + snapshot_every_ops) {
+      const std::vector<std::uint8_t> saved = (*d)->Save();
+      if (saved.size() + 4096 < kMaxEnvelopeBytes) {
+        EnvelopeHeader h = base;
+        h.kind = EnvelopeKind::kSnapshot;
+        h.covers = version;
+        out.push_back(EncodeEnvelope(SealEnvelope(h, *doc_key, saved, device_.signing())));
+      }
+    }
+  }
   return out;
 }
 
@@ -397,12 +411,18 @@ Result<std::vector<std::uint8_t>> SyncSession::NextRequest(std::uint64_t now_ms)
   if (*cursor)
     q.cursor = std::stoull(
         std::string(reinterpret_cast<const char*>((*cursor)->data()), (*cursor)->size()));
+  auto paging = store_.GetValue("paging");
+  if (!paging) return paging.error();
+  // While a pull goes on over several pages the server needs to know what is here, so that it
+  // sends a document new to this device as a snapshot and not as its history.
+  q.page_bytes = page_bytes;
+  q.have_listed = q.cursor == 0 || (*paging && Text(**paging) == "1");
   auto docs = store_.Documents();
   if (!docs) return docs.error();
   std::size_t bytes = 0;
   push_more_ = false;
   for (const auto& doc : *docs) {
-    if (q.cursor == 0) {
+    if (q.have_listed) {
       auto d = store_.Get(doc);
       if (!d) return d.error();
       q.have.push_back(DocVersion{doc, (*d)->version()});
@@ -459,8 +479,16 @@ Status SyncSession::Receive(const Envelope& e, SyncProgress& progress) {
       }
       return Status::Ok();
     }
-    case EnvelopeKind::kSnapshot:
-      return Status::Ok();  // not yet used by this client
+    case EnvelopeKind::kSnapshot: {
+      auto key = store_.DocumentKey(e.header.doc);
+      if (!key) return Error{ErrorCode::kUnknownReference, "a snapshot of a document without key"};
+      auto plain = OpenEnvelope(e, *key);
+      if (!plain) return plain.error();
+      auto adopted = store_.AdoptSnapshot(e.header.doc, Span(*plain), e.header.covers);
+      if (!adopted) return adopted.error();
+      if (*adopted) ++progress.snapshots;
+      return Status::Ok();
+    }
   }
   return Status::Ok();
 }
@@ -481,20 +509,60 @@ Result<SyncProgress> SyncSession::HandleResponse(std::span<const std::uint8_t> b
     }
   }
   Status applied = store_.Atomically([&]() -> Status {
-    for (const auto& bytes : response->pull) {
-      ++progress.pulled;
+    // Envelopes of a document whose key has not come yet wait here (in the store) for it.
+    auto waiting = store_.GetValue("waiting");
+    if (!waiting) return waiting.error();
+    std::vector<std::vector<std::uint8_t>> held;
+    if (*waiting) {
+      Reader r(Span(**waiting));
+      const std::size_t n = r.Bounded(kMaxEnvelopesPerRequest * 16, "waiting envelopes");
+      for (std::size_t i = 0; i < n && r.ok(); ++i) {
+        const std::size_t size = r.Bounded(kMaxEnvelopeBytes, "waiting envelope");
+        auto raw = r.Raw(size);
+        if (r.ok()) held.emplace_back(raw.begin(), raw.end());
+      }
+      if (!r.ok()) return r.error();
+    }
+    std::vector<std::vector<std::uint8_t>> still_waiting;
+    auto receive = [&](const std::vector<std::uint8_t>& bytes) -> Status {
       auto e = DecodeEnvelope(bytes);
       if (!e) return e.error();
-      if (Status s = Receive(*e, progress); !s) return s;
+      if (e->header.kind != EnvelopeKind::kDocKey && !store_.KindOf(e->header.doc)) {
+        auto erased = store_.IsErased(e->header.doc);
+        if (!erased) return erased.error();
+        if (!*erased) still_waiting.push_back(bytes);
+        return Status::Ok();
+      }
+      return Receive(*e, progress);
+    };
+    for (const auto& bytes : response->pull) {
+      ++progress.pulled;
+      if (Status s = receive(bytes); !s) return s;
     }
+    for (const auto& bytes : held) {
+      if (Status s = receive(bytes); !s) return s;
+    }
+    progress.waiting = still_waiting.size();
+    Writer w;
+    w.Varint(still_waiting.size());
+    for (const auto& bytes : still_waiting) {
+      w.Varint(bytes.size());
+      w.Raw(bytes);
+    }
+    if (Status s = store_.PutValue("waiting", w.bytes()); !s) return s;
+    if (Status s = PutText(store_, "paging", response->more ? "1" : "0"); !s) return s;
     for (const auto& d : response->server_has) {
-      if (Status s = store_.PutValue("server_has." + d.doc, EncodeVersion(d.version)); !s) {
+      if (Status s = PutText(store_, "snapshot_ops." + d.doc, std::to_string(d.snapshot_ops)); !s) {
         return s;
       }
     }
-    const std::string cursor = std::to_string(response->cursor);
-    return store_.PutValue(
-        "cursor", std::span(reinterpret_cast<const std::uint8_t*>(cursor.data()), cursor.size()));
+    for (const auto& d : response->server_has) {
+      if (Status s = store_.PutValue("server_has." + d.doc, crdt::EncodeVersionVector(d.version));
+          !s) {
+        return s;
+      }
+    }
+    return PutText(store_, "cursor", std::to_string(response->cursor));
   });
   if (!applied) return applied.error();
   // The document keys the server stored are now there for this epoch.

@@ -272,6 +272,7 @@ std::vector<std::uint8_t> EncodeSyncRequest(const SyncRequest& q) {
   w.Varint(q.client_version);
   Fixed(w, q.team);
   w.Varint(q.cursor);
+  w.Byte(q.have_listed ? 1 : 0);
   w.Varint(q.have.size());
   for (const auto& d : q.have) {
     w.String(d.doc);
@@ -290,6 +291,9 @@ Result<SyncRequest> DecodeSyncRequest(std::span<const std::uint8_t> bytes) {
   q.client_version = static_cast<std::uint32_t>(r.Bounded(UINT32_MAX, "client version"));
   ReadFixed(r, q.team);
   q.cursor = r.Varint();
+  const std::uint8_t listed = r.Byte();
+  if (r.ok() && listed > 1) r.Fail(ErrorCode::kMalformed, "have_listed must be 0 or 1");
+  q.have_listed = listed == 1;
   const std::size_t docs = r.Bounded(kMaxDocsPerRequest, "too many documents");
   for (std::size_t i = 0; i < docs && r.ok(); ++i) {
     DocVersion d;
@@ -318,6 +322,7 @@ std::vector<std::uint8_t> EncodeSyncResponse(const SyncResponse& p) {
   for (const auto& d : p.server_has) {
     w.String(d.doc);
     Version(w, d.version);
+    w.Varint(d.snapshot_ops);
   }
   w.Varint(p.pull.size());
   for (const auto& e : p.pull) Bytes(w, e);
@@ -347,6 +352,7 @@ Result<SyncResponse> DecodeSyncResponse(std::span<const std::uint8_t> bytes) {
     DocVersion d;
     d.doc = ReadDoc(r);
     d.version = ReadVersion(r);
+    d.snapshot_ops = r.Varint();
     p.server_has.push_back(std::move(d));
   }
   const std::size_t n = r.Bounded(kMaxEnvelopesPerRequest, "too many envelopes");

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "naast/crdt/types.h"
+#include "naast/result.h"
 
 namespace naast::crdt {
 
@@ -33,5 +35,9 @@ class VersionVector {
  private:
   std::vector<std::pair<ReplicaId, std::uint64_t>> entries_;
 };
+
+// Binary form: the entry count, then each (replica, counter), as varints.
+std::vector<std::uint8_t> EncodeVersionVector(const VersionVector& v);
+Result<VersionVector> DecodeVersionVector(std::span<const std::uint8_t> bytes);
 
 }  // namespace naast::crdt

@@ -94,6 +94,12 @@ class Store {
   // A document made on another device, received through sync with its key. Nothing happens if
   // it is already here; an erased document is refused.
   Status AdoptDocument(const DocumentId& id, std::string_view kind, const crypto::SecureBytes& key);
+  // A snapshot of an adopted document (Document::Save bytes including the changes in `covers`),
+  // so a fresh device does not replay years of history. What this device holds of the
+  // document already is kept: the result has both. False when it adds nothing, or when the
+  // document here builds on a snapshot the new one does not include.
+  Result<bool> AdoptSnapshot(const DocumentId& id, std::span<const std::uint8_t> bytes,
+                             const crdt::VersionVector& covers);
 
   // ---- the sync's own state (device keys, the team registry, cursors), inside the encrypted
   // file. Values come back in secure memory.

@@ -86,6 +86,8 @@ struct SyncProgress {
   std::size_t refused = 0;     // refused by the server; see problems
   std::size_t pulled = 0;      // envelopes received
   std::size_t applied = 0;     // changes applied to the store
+  std::size_t snapshots = 0;   // documents received as a snapshot
+  std::size_t waiting = 0;     // envelopes held until their document's key comes
   bool more = false;           // call NextRequest again
   std::uint64_t remaining_bytes = 0;
   std::int64_t clock_offset_ms = 0;   // server time minus this device's time
@@ -105,6 +107,10 @@ class SyncSession {
   Result<SyncProgress> HandleResponse(std::span<const std::uint8_t> body, std::uint64_t now_ms);
 
   std::size_t max_push_bytes = 4 << 20;
+  std::uint64_t page_bytes = 4 << 20;  // the most envelope bytes to pull per request
+  // Upload a snapshot of a document when it has this many more operations than the server's
+  // newest snapshot of it (0: never).
+  std::uint64_t snapshot_every_ops = 4000;
 
  private:
   Result<std::vector<std::vector<std::uint8_t>>> Outgoing(const store::DocumentId& doc);

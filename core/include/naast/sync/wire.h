@@ -100,6 +100,9 @@ bool VerifySignedRequest(const SignedRequest& request);
 struct DocVersion {
   std::string doc;
   crdt::VersionVector version;
+  // In a response: how many operations the server's newest snapshot of the document includes
+  // (0: none), so devices know when a new one is due.
+  std::uint64_t snapshot_ops = 0;
 };
 
 struct SyncRequest {
@@ -107,9 +110,12 @@ struct SyncRequest {
   TeamId team{};
   // Everything up to this server position has been received (0: nothing yet, or start over).
   std::uint64_t cursor = 0;
-  // What the device has, per document (sent with cursor 0, so a device that has data but no
-  // cursor is not sent it all again).
+  // What the device has, per document: sent with cursor 0 (so a device that has data but no
+  // cursor is not sent it all again) and while a pull goes on over several pages.
   std::vector<DocVersion> have;
+  // `have` lists every document the device holds: one missing from it is new to the device,
+  // which then gets the newest snapshot of it rather than its whole history.
+  bool have_listed = false;
   // Envelopes the device believes the server lacks, in the order the device made them.
   std::vector<std::vector<std::uint8_t>> push;
   std::uint64_t page_bytes = 4 << 20;  // the most envelope bytes to send back
