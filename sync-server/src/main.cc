@@ -43,6 +43,8 @@ const char kHelp[] =
     "  --max-body-bytes N     the largest request body (default 16 MiB)\n"
     "  --min-client-version N refuse older clients with 426 (default 1)\n"
     "  --no-new-teams         refuse requests that create a team\n"
+    "  --device-requests-per-minute N\n"
+    "                         per device, sustained and burst; more get 429 (default 600, 0: off)\n"
     "  --help                 this text\n"
     "\n"
     "Each option can also come from the environment: NAAST_SYNC_LISTEN, NAAST_SYNC_DATA_DIR,\n"
@@ -59,6 +61,7 @@ struct Config {
   std::size_t max_body = 16 << 20;
   std::uint32_t min_client_version = 1;
   bool new_teams = true;
+  std::uint32_t device_requests_per_minute = 600;
 };
 
 std::uint64_t NowMs() {
@@ -315,6 +318,8 @@ class Server {
            c.unauthorized);
     metric("naast_requests_revoked_total", "counter", "Requests from revoked devices.", c.revoked);
     metric("naast_requests_replayed_total", "counter", "Replayed requests.", c.replayed);
+    metric("naast_requests_rate_limited_total", "counter", "Requests over a device's limit.",
+           c.rate_limited);
     if (auto totals = storage_.Totals()) {
       metric("naast_store_envelopes", "gauge", "Envelopes held.",
              static_cast<std::uint64_t>(totals->first));
@@ -455,7 +460,8 @@ int main(int argc, char** argv) {
     } else if (a == "--no-new-teams") {
       config.new_teams = false;
     } else if (a == "--listen" || a == "--data-dir" || a == "--tls-cert" || a == "--tls-key" ||
-               a == "--threads" || a == "--max-body-bytes" || a == "--min-client-version") {
+               a == "--threads" || a == "--max-body-bytes" || a == "--min-client-version" ||
+               a == "--device-requests-per-minute") {
       if (!(v = value())) return Usage(a + " needs a value");
       if (a == "--listen") config.listen = *v;
       if (a == "--data-dir") config.data_dir = *v;
@@ -463,6 +469,9 @@ int main(int argc, char** argv) {
       if (a == "--tls-key") config.tls_key = *v;
       if (a == "--threads") config.threads = std::atoi(v->c_str());
       if (a == "--max-body-bytes") config.max_body = std::strtoull(v->c_str(), nullptr, 10);
+      if (a == "--device-requests-per-minute") {
+        config.device_requests_per_minute = static_cast<std::uint32_t>(std::atoi(v->c_str()));
+      }
       if (a == "--min-client-version") {
         config.min_client_version = static_cast<std::uint32_t>(std::atoi(v->c_str()));
       }
@@ -493,6 +502,7 @@ int main(int argc, char** argv) {
   ServiceOptions options;
   options.min_client_version = config.min_client_version;
   options.allow_new_teams = config.new_teams;
+  options.device_requests_per_minute = config.device_requests_per_minute;
   Service service(**storage, options);
 
   boost::asio::io_context ioc(config.threads);

@@ -50,6 +50,27 @@ bool Service::Replayed(const sync::SignedRequest& q, std::uint64_t now_ms) {
   return !first || !*first;  // when the nonce cannot be checked, the request is refused
 }
 
+bool Service::OverLimit(const sync::PublicKey& device, std::uint64_t now_ms) {
+  const double rate = options_.device_requests_per_minute;
+  if (rate <= 0) return false;
+  std::lock_guard lock(limit_mu_);
+  if (buckets_.size() > 100'000) {
+    // Forget devices whose bucket has filled up again: they are as new.
+    for (auto it = buckets_.begin(); it != buckets_.end();) {
+      it = now_ms - it->second.at_ms > 60'000 ? buckets_.erase(it) : std::next(it);
+    }
+  }
+  auto [it, fresh] = buckets_.try_emplace(device, Bucket{rate, now_ms});
+  Bucket& b = it->second;
+  if (!fresh && now_ms > b.at_ms) {
+    b.tokens = std::min(rate, b.tokens + rate * static_cast<double>(now_ms - b.at_ms) / 60'000.0);
+    b.at_ms = now_ms;
+  }
+  if (b.tokens < 1) return true;
+  b.tokens -= 1;
+  return false;
+}
+
 Reply Service::Handle(const std::string& path, std::span<const std::uint8_t> body,
                       std::uint64_t now_ms) {
   auto q = sync::DecodeSignedRequest(body);
@@ -70,6 +91,13 @@ Reply Service::Handle(const std::string& path, std::span<const std::uint8_t> bod
   if (skew > options_.max_clock_skew_ms) {
     ++counters_.unauthorized;
     return Fail(401, "clock", "the tablet's clock is far off; set the date and time");
+  }
+  if (OverLimit(q->device, now_ms)) {
+    ++counters_.rate_limited;
+    Reply r = Fail(429, "rate_limited",
+                   "this tablet sent too many requests; it will try again in a minute");
+    r.device = ShortId(q->device);
+    return r;
   }
   if (Replayed(*q, now_ms)) {
     ++counters_.replayed;

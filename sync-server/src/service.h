@@ -30,11 +30,14 @@ struct ServiceOptions {
   std::uint64_t max_clock_skew_ms = 24ull * 3600 * 1000;  // requests older or newer are refused
   std::uint64_t default_page_bytes = 4 << 20;
   bool allow_new_teams = true;
+  // Per device: sustained requests per minute, with bursts of as many (0: no limit).
+  std::uint32_t device_requests_per_minute = 600;
 };
 
 struct Counters {
   std::atomic<std::uint64_t> stored{0}, duplicates{0}, refused{0}, pulled{0};
   std::atomic<std::uint64_t> bad_requests{0}, unauthorized{0}, revoked{0}, replayed{0};
+  std::atomic<std::uint64_t> rate_limited{0};
 };
 
 class Service {
@@ -47,10 +50,17 @@ class Service {
   Reply HandleRegistry(const sync::SignedRequest& q, std::uint64_t now_ms);
   Reply HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms);
   bool Replayed(const sync::SignedRequest& q, std::uint64_t now_ms);
+  bool OverLimit(const sync::PublicKey& device, std::uint64_t now_ms);
 
   Storage& storage_;
   ServiceOptions options_;
   Counters counters_;
+  struct Bucket {
+    double tokens = 0;
+    std::uint64_t at_ms = 0;
+  };
+  std::mutex limit_mu_;
+  std::map<sync::PublicKey, Bucket> buckets_;  // per device, in this process
 };
 
 // A short, non-personal device id for logs: the first 8 hex digits of its public key.
