@@ -11,6 +11,7 @@ NAAST_PACKAGES=(
   catch2 nlohmann-json3-dev zlib1g-dev libsodium-dev libsqlcipher-dev sqlcipher
   libssl-dev openssl                      # TLS for sync; tests read SQLCipher pages
   libboost1.81-dev                        # Beast/Asio: the sync server and the HTTPS client
+  postgresql libpq-dev                    # the server on PostgreSQL; tests start a throwaway cluster
 )
 
 naast_install_deps() {

@@ -36,6 +36,9 @@ const char kHelp[] =
     "\n"
     "  --listen ADDR:PORT     where to listen (default 127.0.0.1:8443; port 0: any free port)\n"
     "  --data-dir DIR         where the embedded SQLite store lives (default ./naast-sync-data)\n"
+    "  --postgres URL         keep the data in PostgreSQL instead (a libpq connection string or\n"
+    "                         postgresql:// URI); several servers may share one database\n"
+    "  --pg-connections N     PostgreSQL connections in the pool (default 8)\n"
     "  --tls-cert FILE        PEM certificate chain\n"
     "  --tls-key FILE         PEM private key\n"
     "  --dev-plain-http       no TLS: development only, refused unless ADDR is loopback\n"
@@ -48,13 +51,15 @@ const char kHelp[] =
     "  --help                 this text\n"
     "\n"
     "Each option can also come from the environment: NAAST_SYNC_LISTEN, NAAST_SYNC_DATA_DIR,\n"
-    "NAAST_SYNC_TLS_CERT, NAAST_SYNC_TLS_KEY, NAAST_SYNC_THREADS. Flags win.\n"
+    "NAAST_SYNC_POSTGRES, NAAST_SYNC_TLS_CERT, NAAST_SYNC_TLS_KEY, NAAST_SYNC_THREADS. Flags win.\n"
     "On start it prints 'listening on ADDR:PORT' on stdout. SIGTERM or SIGINT: stop accepting,\n"
     "finish the requests in flight, exit 0.\n";
 
 struct Config {
   std::string listen = "127.0.0.1:8443";
   std::string data_dir = "naast-sync-data";
+  std::string postgres;  // a connection string: PostgreSQL instead of the embedded store
+  int pg_connections = 8;
   std::string tls_cert, tls_key;
   bool plain_http = false;
   int threads = 2;
@@ -441,6 +446,7 @@ int main(int argc, char** argv) {
   Config config;
   config.listen = Env("NAAST_SYNC_LISTEN", config.listen);
   config.data_dir = Env("NAAST_SYNC_DATA_DIR", config.data_dir);
+  config.postgres = Env("NAAST_SYNC_POSTGRES", "");
   config.tls_cert = Env("NAAST_SYNC_TLS_CERT", "");
   config.tls_key = Env("NAAST_SYNC_TLS_KEY", "");
   config.threads = std::atoi(Env("NAAST_SYNC_THREADS", "2").c_str());
@@ -461,10 +467,13 @@ int main(int argc, char** argv) {
       config.new_teams = false;
     } else if (a == "--listen" || a == "--data-dir" || a == "--tls-cert" || a == "--tls-key" ||
                a == "--threads" || a == "--max-body-bytes" || a == "--min-client-version" ||
-               a == "--device-requests-per-minute") {
+               a == "--device-requests-per-minute" || a == "--postgres" ||
+               a == "--pg-connections") {
       if (!(v = value())) return Usage(a + " needs a value");
       if (a == "--listen") config.listen = *v;
       if (a == "--data-dir") config.data_dir = *v;
+      if (a == "--postgres") config.postgres = *v;
+      if (a == "--pg-connections") config.pg_connections = std::atoi(v->c_str());
       if (a == "--tls-cert") config.tls_cert = *v;
       if (a == "--tls-key") config.tls_key = *v;
       if (a == "--threads") config.threads = std::atoi(v->c_str());
@@ -494,7 +503,10 @@ int main(int argc, char** argv) {
   }
   if (config.threads < 1) config.threads = 1;
 
-  auto storage = OpenSqliteStorage(config.data_dir);
+  if (config.pg_connections < 1) return Usage("--pg-connections must be at least 1");
+  auto storage = config.postgres.empty()
+                     ? OpenSqliteStorage(config.data_dir)
+                     : OpenPostgresStorage(config.postgres, config.pg_connections);
   if (!storage) {
     std::fprintf(stderr, "naast-sync: %s\n", storage.error().ToString().c_str());
     return 1;
@@ -523,7 +535,8 @@ int main(int argc, char** argv) {
   std::fflush(stdout);
   Log("info", "started",
       "\"port\":" + std::to_string(ep.port()) +
-          ",\"tls\":" + (config.plain_http ? "false" : "true"));
+          ",\"tls\":" + (config.plain_http ? "false" : "true") + ",\"storage\":\"" +
+          (config.postgres.empty() ? "sqlite" : "postgres") + "\"");
   std::vector<std::thread> threads;
   for (int i = 1; i < config.threads; ++i) threads.emplace_back([&] { ioc.run(); });
   ioc.run();

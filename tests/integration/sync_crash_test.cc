@@ -1,8 +1,6 @@
 // kill -9 of the sync server while a device pushes, many times: no change the server
 // acknowledged is lost, none is stored twice, and in the end a fresh device pulls exactly what
 // the pushing device has.
-#include <sqlite3.h>
-
 #include <catch2/catch.hpp>
 #include <random>
 #include <thread>
@@ -19,33 +17,25 @@ using testing::Tablet;
 
 namespace {
 
-// What the server holds of `replica`'s changes, read from its SQLite file directly: the highest
+// What the server holds of `replica`'s changes, read from its storage directly: the highest
 // counter up to which every counter is covered by some stored run, and how many runs are stored
 // twice (the same start and end).
 struct Held {
   std::uint64_t covered = 0;
   std::int64_t twice = 0;
 };
-Held StoredChanges(const std::filesystem::path& data_dir, std::uint64_t replica) {
-  sqlite3* db = nullptr;
-  const std::string file = (data_dir / "naast-sync.db").string();
-  REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db,
-                             "SELECT start, end_counter, count(*) FROM envelopes "
-                             "WHERE kind = 1 AND replica = ? GROUP BY start, end_counter "
-                             "ORDER BY start",
-                             -1, &st, nullptr) == SQLITE_OK);
-  sqlite3_bind_int64(st, 1, static_cast<sqlite3_int64>(replica));
+Held StoredChanges(const testing::ServerProcess& server, std::uint64_t replica) {
+  const auto rows = server.QueryInts(
+      "SELECT start, end_counter, count(*) FROM envelopes WHERE kind = 1 AND replica = " +
+      std::to_string(static_cast<std::int64_t>(replica)) +
+      " GROUP BY start, end_counter ORDER BY start");
   Held held;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const auto start = static_cast<std::uint64_t>(sqlite3_column_int64(st, 0));
-    const auto end = static_cast<std::uint64_t>(sqlite3_column_int64(st, 1));
-    held.twice += sqlite3_column_int64(st, 2) - 1;
+  for (const auto& row : rows) {
+    const auto start = static_cast<std::uint64_t>(row.at(0));
+    const auto end = static_cast<std::uint64_t>(row.at(1));
+    held.twice += row.at(2) - 1;
     if (start <= held.covered + 1 && end - 1 > held.covered) held.covered = end - 1;
   }
-  sqlite3_finalize(st);
-  sqlite3_close(db);
   return held;
 }
 
@@ -81,7 +71,7 @@ TEST_CASE("kill -9 of the server during pushes loses no acknowledged change", "[
     t.server.Kill();
     pusher.join();
     if (!outcome.ok()) ++interrupted;
-    const Held held = StoredChanges(t.server.data_dir(), replica);
+    const Held held = StoredChanges(t.server, replica);
     REQUIRE(held.twice == 0);               // none stored twice
     REQUIRE(held.covered >= acknowledged);  // none acknowledged lost
     if (outcome.ok()) {
@@ -94,7 +84,7 @@ TEST_CASE("kill -9 of the server during pushes loses no acknowledged change", "[
   // Everything arrives once the server stays up.
   auto final_sync = coach.Sync();
   REQUIRE(final_sync.ok());
-  const Held held = StoredChanges(t.server.data_dir(), replica);
+  const Held held = StoredChanges(t.server, replica);
   REQUIRE(held.covered == coach.Doc(id).version().Get(replica));
   REQUIRE(held.twice == 0);
   REQUIRE(t.leader.Sync().ok());

@@ -4,11 +4,15 @@
 #pragma once
 
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -37,13 +41,79 @@ inline void MakeCertificate(const std::filesystem::path& dir) {
     throw std::runtime_error("openssl could not make a certificate");
 }
 
+// The sync tests run twice: on the embedded store, and as "pg: ..." on PostgreSQL, where CTest
+// sets NAAST_TEST_STORAGE=postgres after starting a throwaway cluster in NAAST_TEST_PG_DIR
+// (tests/support/postgres_cluster.sh; NAAST_TEST_POSTGRES may name another one), and every
+// server gets a fresh database.
+inline bool OnPostgres() {
+  const char* v = std::getenv("NAAST_TEST_STORAGE");
+  return v && std::string(v) == "postgres";
+}
+
+// Runs `sql` on the cluster; the rows, every value in text form (bytea: its raw bytes).
+inline std::vector<std::vector<std::string>> PostgresQuery(const std::string& url,
+                                                           const std::string& sql) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    const std::string e = PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error("cannot connect to the test PostgreSQL: " + e);
+  }
+  PGresult* r = PQexecParams(conn, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 1);
+  const auto status = PQresultStatus(r);
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    const std::string e = PQerrorMessage(conn);
+    PQclear(r);
+    PQfinish(conn);
+    throw std::runtime_error("PostgreSQL: " + e);
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    auto& row = rows.emplace_back();
+    for (int j = 0; j < PQnfields(r); ++j) {
+      row.emplace_back(PQgetvalue(r, i, j), static_cast<std::size_t>(PQgetlength(r, i, j)));
+    }
+  }
+  PQclear(r);
+  PQfinish(conn);
+  return rows;
+}
+
+// A new, empty database on the test cluster; its connection string.
+inline std::string FreshPostgresDatabase() {
+  std::string cluster;
+  if (const char* env = std::getenv("NAAST_TEST_POSTGRES"); env && *env) {
+    cluster = env;
+  } else {
+#ifdef NAAST_TEST_PG_DIR
+    cluster = std::string("host=") + NAAST_TEST_PG_DIR + " port=5432 user=postgres";
+#else
+    throw std::runtime_error("NAAST_TEST_POSTGRES is not set");
+#endif
+  }
+  static std::atomic<int> counter{0};
+  const std::string name =
+      "naast_" + std::to_string(getpid()) + "_" + std::to_string(counter.fetch_add(1));
+  PostgresQuery(cluster + " dbname=postgres", "CREATE DATABASE " + name);
+  return cluster + " dbname=" + name;
+}
+
 class ServerProcess {
  public:
-  // `data` is the server's data folder (kept across restarts when the caller reuses it).
+  // `data` is the server's data folder (kept across restarts when the caller reuses it). On
+  // PostgreSQL (OnPostgres()) the server gets a fresh database, unless `extra` names one with
+  // --postgres (two servers sharing a database).
   ServerProcess(const std::string& binary, const std::filesystem::path& dir,
                 std::vector<std::string> extra = {})
       : binary_(binary), dir_(dir), extra_(std::move(extra)) {
     if (!std::filesystem::exists(dir_ / "cert.pem")) MakeCertificate(dir_);
+    const auto pg = std::find(extra_.begin(), extra_.end(), "--postgres");
+    if (pg != extra_.end() && pg + 1 != extra_.end()) {
+      postgres_ = *(pg + 1);
+    } else if (OnPostgres()) {
+      postgres_ = FreshPostgresDatabase();
+      extra_.insert(extra_.end(), {"--postgres", postgres_});
+    }
     Start();
   }
   ~ServerProcess() {
@@ -96,6 +166,30 @@ class ServerProcess {
 
   std::uint16_t port() const { return port_; }
   std::filesystem::path data_dir() const { return dir_ / "data"; }
+  // The server's PostgreSQL database, empty when it runs on the embedded store.
+  const std::string& postgres() const { return postgres_; }
+
+  // Every byte the server stored: the files of its data folder, or on PostgreSQL every value
+  // of every table (raw bytea), for tests that look for plaintext.
+  std::string StoredBytes() const {
+    std::string out;
+    if (postgres_.empty()) {
+      for (const auto& f : std::filesystem::directory_iterator(data_dir())) {
+        out += ReadAll(f.path());
+      }
+      return out;
+    }
+    for (const char* table : {"teams", "registry", "envelopes", "heads", "nonces"}) {
+      for (const auto& row : PostgresQuery(postgres_, std::string("SELECT * FROM ") + table)) {
+        for (const auto& v : row) out += v;
+      }
+    }
+    return out;
+  }
+
+  // Integer columns of a query on the server's storage (SQLite or PostgreSQL; write SQL both
+  // run).
+  std::vector<std::vector<std::int64_t>> QueryInts(const std::string& sql) const;
   std::string log() const { return ReadAll(dir_ / "server.log"); }
 
   sync::HttpsClient::Options ClientOptions() const {
@@ -120,8 +214,44 @@ class ServerProcess {
   std::string binary_;
   std::filesystem::path dir_;
   std::vector<std::string> extra_;
+  std::string postgres_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };
+
+inline std::vector<std::vector<std::int64_t>> ServerProcess::QueryInts(
+    const std::string& sql) const {
+  std::vector<std::vector<std::int64_t>> rows;
+  if (!postgres_.empty()) {
+    for (const auto& text_row : PostgresQuery(postgres_, sql)) {
+      auto& row = rows.emplace_back();
+      for (const auto& v : text_row) {  // binary: big-endian, 4 or 8 bytes
+        std::uint64_t x = 0;
+        for (unsigned char c : v) x = (x << 8) | c;
+        row.push_back(v.size() == 4 ? static_cast<std::int32_t>(x) : static_cast<std::int64_t>(x));
+      }
+    }
+    return rows;
+  }
+  sqlite3* db = nullptr;
+  const std::string file = (data_dir() / "naast-sync.db").string();
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("cannot open the server's SQLite file");
+  }
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    const std::string e = sqlite3_errmsg(db);
+    sqlite3_close(db);
+    throw std::runtime_error("SQLite: " + e);
+  }
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    auto& row = rows.emplace_back();
+    for (int i = 0; i < sqlite3_column_count(st); ++i) row.push_back(sqlite3_column_int64(st, i));
+  }
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return rows;
+}
 
 }  // namespace naast::testing
