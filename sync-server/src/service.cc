@@ -18,18 +18,6 @@ Reply Fail(int status, std::string code, std::string message, bool wipe = false)
   return r;
 }
 
-Result<sync::Registry> LoadRegistry(Storage& storage, const sync::TeamId& team) {
-  auto entries = storage.Registry(team);
-  if (!entries) return entries.error();
-  sync::Registry reg;
-  for (const auto& bytes : *entries) {
-    auto e = sync::DecodeEntry(bytes);
-    if (!e) return e.error();
-    if (Status s = reg.Append(*e); !s) return s.error();
-  }
-  return reg;
-}
-
 }  // namespace
 
 std::string ShortId(const sync::PublicKey& key) {
@@ -115,6 +103,39 @@ Reply Service::Handle(const std::string& path, std::span<const std::uint8_t> bod
   return r;
 }
 
+Result<sync::Registry> Service::TeamRegistry(const sync::TeamId& team) {
+  auto entries = storage_.Registry(team);
+  if (!entries) return entries.error();
+  // Start from the chain verified before, when it is still a prefix of the stored one (entries
+  // are hash-chained: the same last entry means the same chain); verify only what is new.
+  sync::Registry reg;
+  {
+    std::lock_guard lock(registry_mu_);
+    if (auto it = registries_.find(team);
+        it != registries_.end() && it->second.length() <= entries->size()) {
+      reg = it->second;
+    }
+  }
+  if (reg.length() > 0) {
+    auto last = sync::DecodeEntry((*entries)[reg.length() - 1]);
+    if (!last || sync::EntryHash(*last) != sync::EntryHash(reg.entries().back())) {
+      reg = sync::Registry();
+    }
+  }
+  const bool grew = reg.length() < entries->size();
+  for (std::size_t i = reg.length(); i < entries->size(); ++i) {
+    auto e = sync::DecodeEntry((*entries)[i]);
+    if (!e) return e.error();
+    if (Status s = reg.Append(*e); !s) return s.error();
+  }
+  if (grew) {
+    std::lock_guard lock(registry_mu_);
+    auto& cached = registries_[team];
+    if (cached.length() < reg.length()) cached = reg;
+  }
+  return reg;
+}
+
 Reply Service::HandleRegistry(const sync::SignedRequest& q, std::uint64_t) {
   auto req = sync::DecodeRegistryRequest(q.body);
   if (!req) {
@@ -132,7 +153,7 @@ Reply Service::HandleRegistry(const sync::SignedRequest& q, std::uint64_t) {
     }
     req->team = **team;
   }
-  auto reg = LoadRegistry(storage_, req->team);
+  auto reg = TeamRegistry(req->team);
   if (!reg) return Fail(500, "server_error", "the registry cannot be read");
   const bool genesis = reg->empty() && req->append.size() >= 1 &&
                        req->append.front().kind == sync::EntryKind::kGenesis &&
@@ -187,7 +208,7 @@ Reply Service::HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms) {
   if (req->client_version < options_.min_client_version) {
     return Fail(426, "old_client", "this app is too old for the server; update it");
   }
-  auto reg = LoadRegistry(storage_, req->team);
+  auto reg = TeamRegistry(req->team);
   if (!reg) return Fail(500, "server_error", "the registry cannot be read");
   const sync::Member* me = reg->Find(q.device);
   if (!me) {

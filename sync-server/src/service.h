@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "naast/sync/registry.h"
 #include "storage.h"
 
 namespace naast::server {
@@ -51,6 +52,8 @@ class Service {
   Reply HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms);
   bool Replayed(const sync::SignedRequest& q, std::uint64_t now_ms);
   bool OverLimit(const sync::PublicKey& device, std::uint64_t now_ms);
+  // The team's registry, verified; from the cache plus what storage holds beyond it.
+  Result<sync::Registry> TeamRegistry(const sync::TeamId& team);
 
   Storage& storage_;
   ServiceOptions options_;
@@ -61,6 +64,8 @@ class Service {
   };
   std::mutex limit_mu_;
   std::map<sync::PublicKey, Bucket> buckets_;  // per device, in this process
+  std::mutex registry_mu_;
+  std::map<sync::TeamId, sync::Registry> registries_;  // verified chains, per team
 };
 
 // A short, non-personal device id for logs: the first 8 hex digits of its public key.

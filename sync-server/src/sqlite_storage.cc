@@ -1,6 +1,9 @@
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "storage.h"
 #include "store/sqlite.h"
@@ -127,87 +130,19 @@ COMMIT;
 
   Result<bool> FirstUse(const sync::PublicKey& device, const std::array<std::uint8_t, 16>& nonce,
                         std::uint64_t time_ms, std::uint64_t forget_before_ms) override {
-    std::lock_guard lock(mu_);
-    Transaction tx(db_);
-    if (Status s = tx.Begin(); !s) return s.error();
-    auto forget = db_.Prepare("DELETE FROM nonces WHERE time_ms < ?");
-    if (!forget) return forget.error();
-    if (Status s = forget->Bind(1, static_cast<std::int64_t>(forget_before_ms)).Run(); !s) {
-      return s.error();
-    }
-    auto st = db_.Prepare("INSERT OR IGNORE INTO nonces (device, nonce, time_ms) VALUES (?, ?, ?)");
-    if (!st) return st.error();
-    if (Status s = st->Bind(1, std::span<const std::uint8_t>(device.data(), device.size()))
-                       .Bind(2, std::span<const std::uint8_t>(nonce.data(), nonce.size()))
-                       .Bind(3, static_cast<std::int64_t>(time_ms))
-                       .Run();
-        !s) {
-      return s.error();
-    }
-    const bool first = sqlite3_changes(db_.get()) == 1;
-    if (Status s = tx.Commit(); !s) return s.error();
-    return first;
+    Write w;
+    w.nonce = Write::Nonce{device, nonce, time_ms, forget_before_ms};
+    if (Status s = Submit(w); !s) return s.error();
+    return w.first_use;
   }
 
   Result<std::vector<bool>> Put(const sync::TeamId& team,
                                 std::span<const NewEnvelope> envelopes) override {
-    std::lock_guard lock(mu_);
-    Transaction tx(db_);
-    if (Status s = tx.Begin(); !s) return s.error();
-    auto insert = db_.Prepare(
-        "INSERT OR IGNORE INTO envelopes (team, doc, kind, replica, start, end_counter, epoch, "
-        "device, ident, covers, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto head = db_.Prepare(
-        "INSERT OR IGNORE INTO heads (team, doc, replica, counter) VALUES (?, ?, ?, 0)");
-    auto advance = db_.Prepare(
-        "UPDATE heads SET counter = ?4 WHERE team = ?1 AND doc = ?2 AND replica = ?3 AND "
-        "counter < ?4");
-    if (!insert) return insert.error();
-    if (!head) return head.error();
-    if (!advance) return advance.error();
-    std::vector<bool> out;
-    for (const NewEnvelope& e : envelopes) {
-      const sync::EnvelopeHeader& h = e.header;
-      const std::vector<std::uint8_t> ident = EnvelopeIdentity(h);
-      const std::vector<std::uint8_t> covers = crdt::EncodeVersionVector(h.covers);
-      insert->Bind(1, TeamBytes(team))
-          .Bind(2, std::string_view(h.doc))
-          .Bind(3, static_cast<std::int64_t>(h.kind))
-          .Bind(4, static_cast<std::int64_t>(h.replica))
-          .Bind(5, static_cast<std::int64_t>(h.start))
-          .Bind(6, static_cast<std::int64_t>(h.end))
-          .Bind(7, static_cast<std::int64_t>(h.epoch))
-          .Bind(8, std::span<const std::uint8_t>(h.device.data(), h.device.size()))
-          .Bind(9, std::span<const std::uint8_t>(ident))
-          .Bind(11, e.bytes);
-      if (h.kind == sync::EnvelopeKind::kSnapshot) {
-        insert->Bind(10, std::span<const std::uint8_t>(covers));
-      } else {
-        insert->BindNull(10);
-      }
-      if (Status s = insert->Run(); !s) return s.error();
-      const bool stored = sqlite3_changes(db_.get()) == 1;
-      out.push_back(stored);
-      if (!stored || h.kind != sync::EnvelopeKind::kChange || h.end == 0) continue;
-      const auto replica = static_cast<std::int64_t>(h.replica);
-      if (Status s = head->Bind(1, TeamBytes(team))
-                         .Bind(2, std::string_view(h.doc))
-                         .Bind(3, replica)
-                         .Run();
-          !s) {
-        return s.error();
-      }
-      if (Status s = advance->Bind(1, TeamBytes(team))
-                         .Bind(2, std::string_view(h.doc))
-                         .Bind(3, replica)
-                         .Bind(4, static_cast<std::int64_t>(h.end - 1))
-                         .Run();
-          !s) {
-        return s.error();
-      }
-    }
-    if (Status s = tx.Commit(); !s) return s.error();
-    return out;
+    Write w;
+    w.team = team;
+    w.envelopes = envelopes;
+    if (Status s = Submit(w); !s) return s.error();
+    return std::move(w.stored);
   }
 
   Result<std::vector<DocState>> Documents(const sync::TeamId& team) override {
@@ -328,8 +263,149 @@ COMMIT;
   }
 
  private:
-  std::mutex mu_;
+  // Group commit, as LevelDB's writers queue: every write waits in line; the first in line
+  // writes the whole line in one transaction (one fsync) and hands each its result. Under load
+  // many requests share a commit; alone, a write commits at once.
+  struct Write {
+    struct Nonce {
+      sync::PublicKey device;
+      std::array<std::uint8_t, 16> nonce;
+      std::uint64_t time_ms, forget_before_ms;
+    };
+    std::optional<Nonce> nonce;  // FirstUse, or else Put
+    sync::TeamId team{};
+    std::span<const NewEnvelope> envelopes;
+    // Results.
+    bool first_use = false;
+    std::vector<bool> stored;
+    Status status;
+    bool done = false;
+    std::condition_variable cv;
+  };
+
+  Status Submit(Write& w) {
+    std::unique_lock queue(queue_mu_);
+    writers_.push_back(&w);
+    while (!w.done && &w != writers_.front()) w.cv.wait(queue);
+    if (w.done) return w.status;
+    // First in line: write everyone waiting now (bounded, so a commit stays short).
+    std::vector<Write*> batch;
+    for (Write* x : writers_) {
+      batch.push_back(x);
+      if (batch.size() == 64) break;
+    }
+    queue.unlock();
+    {
+      std::lock_guard lock(mu_);
+      Status s = WriteAll(batch);
+      if (!s && batch.size() > 1) {
+        // Something failed: write them one by one, so that one bad write fails alone.
+        for (Write* x : batch) x->status = WriteAll({x});
+      } else {
+        for (Write* x : batch) x->status = s;
+      }
+    }
+    queue.lock();
+    for (Write* x : batch) {
+      writers_.pop_front();
+      x->done = true;
+      if (x != &w) x->cv.notify_one();
+    }
+    if (!writers_.empty()) writers_.front()->cv.notify_one();
+    return w.status;
+  }
+
+  // In one transaction; the caller holds mu_.
+  Status WriteAll(const std::vector<Write*>& batch) {
+    Transaction tx(db_);
+    if (Status s = tx.Begin(); !s) return s;
+    for (Write* w : batch) {
+      w->stored.clear();
+      if (Status s = w->nonce ? WriteNonce(*w) : WriteEnvelopes(*w); !s) return s;
+    }
+    return tx.Commit();
+  }
+
+  Status WriteNonce(Write& w) {
+    const Write::Nonce& n = *w.nonce;
+    auto forget = db_.Prepare("DELETE FROM nonces WHERE time_ms < ?");
+    if (!forget) return forget.error();
+    if (Status s = forget->Bind(1, static_cast<std::int64_t>(n.forget_before_ms)).Run(); !s) {
+      return s;
+    }
+    auto st = db_.Prepare("INSERT OR IGNORE INTO nonces (device, nonce, time_ms) VALUES (?, ?, ?)");
+    if (!st) return st.error();
+    if (Status s = st->Bind(1, std::span<const std::uint8_t>(n.device.data(), n.device.size()))
+                       .Bind(2, std::span<const std::uint8_t>(n.nonce.data(), n.nonce.size()))
+                       .Bind(3, static_cast<std::int64_t>(n.time_ms))
+                       .Run();
+        !s) {
+      return s;
+    }
+    w.first_use = sqlite3_changes(db_.get()) == 1;
+    return Status::Ok();
+  }
+
+  Status WriteEnvelopes(Write& w) {
+    const sync::TeamId& team = w.team;
+    auto insert = db_.Prepare(
+        "INSERT OR IGNORE INTO envelopes (team, doc, kind, replica, start, end_counter, epoch, "
+        "device, ident, covers, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto head = db_.Prepare(
+        "INSERT OR IGNORE INTO heads (team, doc, replica, counter) VALUES (?, ?, ?, 0)");
+    auto advance = db_.Prepare(
+        "UPDATE heads SET counter = ?4 WHERE team = ?1 AND doc = ?2 AND replica = ?3 AND "
+        "counter < ?4");
+    if (!insert) return insert.error();
+    if (!head) return head.error();
+    if (!advance) return advance.error();
+    for (const NewEnvelope& e : w.envelopes) {
+      const sync::EnvelopeHeader& h = e.header;
+      const std::vector<std::uint8_t> ident = EnvelopeIdentity(h);
+      const std::vector<std::uint8_t> covers = crdt::EncodeVersionVector(h.covers);
+      insert->Bind(1, TeamBytes(team))
+          .Bind(2, std::string_view(h.doc))
+          .Bind(3, static_cast<std::int64_t>(h.kind))
+          .Bind(4, static_cast<std::int64_t>(h.replica))
+          .Bind(5, static_cast<std::int64_t>(h.start))
+          .Bind(6, static_cast<std::int64_t>(h.end))
+          .Bind(7, static_cast<std::int64_t>(h.epoch))
+          .Bind(8, std::span<const std::uint8_t>(h.device.data(), h.device.size()))
+          .Bind(9, std::span<const std::uint8_t>(ident))
+          .Bind(11, e.bytes);
+      if (h.kind == sync::EnvelopeKind::kSnapshot) {
+        insert->Bind(10, std::span<const std::uint8_t>(covers));
+      } else {
+        insert->BindNull(10);
+      }
+      if (Status s = insert->Run(); !s) return s;
+      const bool stored = sqlite3_changes(db_.get()) == 1;
+      w.stored.push_back(stored);
+      if (!stored || h.kind != sync::EnvelopeKind::kChange || h.end == 0) continue;
+      const auto replica = static_cast<std::int64_t>(h.replica);
+      if (Status s = head->Bind(1, TeamBytes(team))
+                         .Bind(2, std::string_view(h.doc))
+                         .Bind(3, replica)
+                         .Run();
+          !s) {
+        return s;
+      }
+      if (Status s = advance->Bind(1, TeamBytes(team))
+                         .Bind(2, std::string_view(h.doc))
+                         .Bind(3, replica)
+                         .Bind(4, static_cast<std::int64_t>(h.end - 1))
+                         .Run();
+          !s) {
+        return s;
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::mutex mu_;  // the database
   Database db_;
+  std::mutex queue_mu_;  // writers_
+  std::deque<Write*> writers_;
 };
 
 }  // namespace

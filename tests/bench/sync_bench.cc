@@ -8,63 +8,18 @@
 //               encrypted payload (the sealed changes): target <= 1.3.
 //
 //   naast-bench-sync [--server PATH/TO/naast-sync]   (default: naast-sync beside this binary)
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
 
-#include "naast/crypto/crypto.h"
+#include "bench_tablet.h"
 #include "naast/domain/team_generator.h"
-#include "naast/store/store.h"
-#include "naast/sync/https_client.h"
-#include "naast/sync/session.h"
 #include "server_process.h"
 
 using namespace naast;
-using Clock = std::chrono::steady_clock;
+using namespace naast::bench;
 
 namespace {
-
-double Ms(Clock::time_point a, Clock::time_point b) {
-  return std::chrono::duration<double, std::milli>(b - a).count();
-}
-
-std::uint64_t Now() {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                        std::chrono::system_clock::now().time_since_epoch())
-                                        .count());
-}
-
-template <typename T>
-T Must(Result<T> r, const char* what) {
-  if (!r) {
-    std::fprintf(stderr, "naast-bench-sync: %s: %s\n", what, r.error().ToString().c_str());
-    std::exit(1);
-  }
-  return std::move(r.value());
-}
-void Must(Status s, const char* what) {
-  if (!s) {
-    std::fprintf(stderr, "naast-bench-sync: %s: %s\n", what, s.error().ToString().c_str());
-    std::exit(1);
-  }
-}
-
-struct Tablet {
-  crdt::HybridClock clock;
-  std::unique_ptr<store::Store> store;
-  std::optional<sync::Device> device;
-  std::optional<sync::SyncSession> session;
-  std::unique_ptr<sync::HttpsClient> client;
-  Tablet(const std::filesystem::path& dir, const sync::HttpsClient::Options& o) {
-    std::filesystem::create_directories(dir);
-    store = Must(store::Store::Open(dir / "naast.db", crypto::RandomKey(), 0, &clock), "open");
-    device.emplace(Must(sync::Device::Load(*store), "device"));
-    session.emplace(*store, *device);
-    client = std::make_unique<sync::HttpsClient>(o);
-  }
-  sync::SyncProgress Sync() { return Must(sync::SyncNow(*session, *client, Now), "sync"); }
-};
 
 // The size of the HTTP/1.1 header lines the client and the server write around a body.
 std::size_t HeaderBytes(std::size_t request_body, std::size_t response_body) {
