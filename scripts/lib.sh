@@ -9,6 +9,7 @@ NAAST_PACKAGES=(
   cmake ninja-build g++ pkg-config
   clang libclang-rt-14-dev clang-format   # ASan/UBSan, libFuzzer, the style check
   catch2 nlohmann-json3-dev zlib1g-dev libsodium-dev libsqlcipher-dev sqlcipher
+  libqrencode-dev zbar-tools              # the enrolment QR code; the test reads it back
   libssl-dev openssl                      # TLS for sync; tests read SQLCipher pages
   libboost1.81-dev                        # Beast/Asio: the sync server and the HTTPS client
   postgresql libpq-dev                    # the server on PostgreSQL; tests start a throwaway cluster

@@ -30,12 +30,13 @@ std::string ShortId(const sync::PublicKey& key) {
   return out;
 }
 
-bool Service::Replayed(const sync::SignedRequest& q, std::uint64_t now_ms) {
+Result<bool> Service::Replayed(const sync::SignedRequest& q, std::uint64_t now_ms) {
   // Kept in the storage, so a replay to another server process or after a restart is caught.
   const std::uint64_t window = options_.max_clock_skew_ms;
   const std::uint64_t forget_before = now_ms > 2 * window ? now_ms - 2 * window : 0;
   auto first = storage_.FirstUse(q.device, q.nonce, q.time_ms, forget_before);
-  return !first || !*first;  // when the nonce cannot be checked, the request is refused
+  if (!first) return first.error();
+  return !*first;
 }
 
 bool Service::OverLimit(const sync::PublicKey& device, std::uint64_t now_ms) {
@@ -87,7 +88,15 @@ Reply Service::Handle(const std::string& path, std::span<const std::uint8_t> bod
     r.device = ShortId(q->device);
     return r;
   }
-  if (Replayed(*q, now_ms)) {
+  auto replayed = Replayed(*q, now_ms);
+  if (!replayed) {
+    // The request is refused when its nonce cannot be checked; the device tries again later.
+    Reply r = Fail(503, "server_error",
+                   "the server cannot check requests now (" + replayed.error().message + ")");
+    r.device = ShortId(q->device);
+    return r;
+  }
+  if (*replayed) {
     ++counters_.replayed;
     return Fail(409, "replayed", "this exact request was received before");
   }

@@ -50,7 +50,7 @@ class Service {
  private:
   Reply HandleRegistry(const sync::SignedRequest& q, std::uint64_t now_ms);
   Reply HandleSync(const sync::SignedRequest& q, std::uint64_t now_ms);
-  bool Replayed(const sync::SignedRequest& q, std::uint64_t now_ms);
+  Result<bool> Replayed(const sync::SignedRequest& q, std::uint64_t now_ms);
   bool OverLimit(const sync::PublicKey& device, std::uint64_t now_ms);
   // The team's registry, verified; from the cache plus what storage holds beyond it.
   Result<sync::Registry> TeamRegistry(const sync::TeamId& team);

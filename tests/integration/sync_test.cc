@@ -1,10 +1,12 @@
 // Sync end to end, with a real naast-sync process over TLS on loopback and real encrypted stores:
 // enrolment, two devices editing one dossier offline, revocation, and what the server refuses.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
 
 #include "naast/crypto/crypto.h"
+#include "naast/domain/privacy.h"
 #include "naast/store/store.h"
 #include "naast/sync/https_client.h"
 #include "naast/sync/session.h"
@@ -257,4 +259,56 @@ TEST_CASE("a student sees only the dossiers assigned to her", "[sync][e2e]") {
   CHECK(reply.results[0].status == sync::PushStatus::kRefused);
   CHECK(reply.results[0].reason.find("no access") != std::string::npos);
   for (const auto& d : reply.server_has) CHECK(d.doc != other);
+}
+
+TEST_CASE("a closed dossier leaves a coach's tablet after nazorg and does not come back",
+          "[sync][e2e]") {
+  Team t;
+  auto make = [&](const std::string& name, const std::string& closed_on,
+                  const std::string& aftercare_until) {
+    const store::DocumentId id = t.leader.store->CreateDocument("dossier").value();
+    crdt::Document& d = t.leader.Doc(id);
+    const OpId m = d.CreateRecord("mother");
+    REQUIRE(d.Set(m, "name", name).ok());
+    if (!closed_on.empty()) {
+      const OpId c = d.CreateRecord("closure");
+      REQUIRE(d.Set(c, "closed_on", closed_on).ok());
+      REQUIRE(d.Set(c, "aftercare_until", aftercare_until).ok());
+    }
+    REQUIRE(t.leader.store->Commit(id).ok());
+    return id;
+  };
+  const store::DocumentId active = make("Testmoeder Actief", "", "");
+  const store::DocumentId aftercare = make("Testmoeder Nazorg", "2026-09-01", "2027-03-01");
+  const store::DocumentId ended = make("Testmoeder Afgesloten", "2025-10-01", "2026-04-01");
+  REQUIRE(t.leader.Sync().ok());
+  REQUIRE(t.coach.Sync().ok());
+  REQUIRE(t.coach.store->Documents().value().size() == 3);
+
+  const domain::Date today = domain::Date::Parse("2026-11-25").value();
+  auto removed = domain::RemoveDossiersPastAftercare(*t.coach.store, today);
+  REQUIRE(removed.ok());
+  CHECK(*removed == 1);
+  const auto left = t.coach.store->Documents().value();
+  CHECK(std::find(left.begin(), left.end(), ended) == left.end());
+  CHECK(std::find(left.begin(), left.end(), active) != left.end());
+  CHECK(std::find(left.begin(), left.end(), aftercare) != left.end());
+  CHECK(t.coach.store->IsErased(ended).value());
+
+  // The teamleider's tablet keeps it for the retention decision, and may still write in it.
+  crdt::Document& kept = t.leader.Doc(ended);
+  const OpId note = kept.CreateRecord("visit");
+  REQUIRE(kept.InsertText(note, "notes", 0, "Overdracht afgerond.").ok());
+  REQUIRE(t.leader.store->Commit(ended).ok());
+  REQUIRE(t.leader.Sync().ok());
+  auto again = t.coach.Sync();
+  INFO((again ? "" : again.error().ToString()));
+  REQUIRE(again.ok());
+  CHECK(again->refused == 0);
+  CHECK(t.coach.store->IsErased(ended).value());
+  CHECK(t.coach.store->Documents().value().size() == 2);
+  // Nothing more to remove.
+  CHECK(domain::RemoveDossiersPastAftercare(*t.coach.store, today).value() == 0);
+  CHECK(domain::DossiersPastAftercare(*t.leader.store, today).value() ==
+        std::vector<store::DocumentId>{ended});
 }

@@ -223,4 +223,31 @@ Result<std::vector<RetentionItem>> RetentionDue(store::Store& store, Date today)
   return due;
 }
 
+Result<std::vector<store::DocumentId>> DossiersPastAftercare(store::Store& store, Date today) {
+  auto closures = store.Query(
+      "SELECT doc, max(closed_on), max(aftercare_until) FROM e_closure WHERE deleted = 0 "
+      "GROUP BY doc");
+  if (!closures) return closures.error();
+  std::vector<store::DocumentId> out;
+  for (const auto& r : *closures) {
+    const auto closed_on = Date::Parse(Str(r[1]));
+    const auto aftercare_until = Date::Parse(Str(r[2]));
+    if (!closed_on || *closed_on > today) continue;
+    if (aftercare_until && *aftercare_until >= today) continue;  // still in nazorg
+    out.push_back(Str(r[0]));
+  }
+  return out;
+}
+
+Result<int> RemoveDossiersPastAftercare(store::Store& store, Date today) {
+  auto docs = DossiersPastAftercare(store, today);
+  if (!docs) return docs.error();
+  int removed = 0;
+  for (const auto& doc : *docs) {
+    if (Status s = store.Erase(doc); !s) return s.error();
+    ++removed;
+  }
+  return removed;
+}
+
 }  // namespace naast::domain

@@ -34,4 +34,14 @@ struct RetentionItem {
 // both need a teamleider's decision (erase, or keep with a new date). Logs a search.
 Result<std::vector<RetentionItem>> RetentionDue(store::Store& store, Date today);
 
+// Dossiers that leave the tablets of coaches and students: closed, and their nazorg over (no
+// nazorg date, or one before `today`). A teamleider's tablet keeps them for the retention
+// decision (RetentionDue).
+Result<std::vector<store::DocumentId>> DossiersPastAftercare(store::Store& store, Date today);
+
+// Removes those dossiers from this tablet with Store::Erase (key destroyed, content overwritten;
+// a later sync does not bring them back). The copies on the server and on teamleider tablets
+// stay. Returns how many were removed.
+Result<int> RemoveDossiersPastAftercare(store::Store& store, Date today);
+
 }  // namespace naast::domain
