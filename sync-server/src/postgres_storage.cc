@@ -14,8 +14,10 @@
 #include <condition_variable>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 #include "storage.h"
@@ -121,15 +123,19 @@ class Params {
     return Add(kInt8Array, std::move(s), 0);
   }
 
-  PGresult* Exec(PGconn* conn, const char* sql) const {
+  // Prepares the statement as `name` (once per connection: the caller keeps track).
+  PGresult* Prepare(PGconn* conn, const char* name, const char* sql) const {
+    return PQprepare(conn, name, sql, static_cast<int>(types_.size()), types_.data());
+  }
+  PGresult* ExecPrepared(PGconn* conn, const char* name) const {
     std::vector<const char*> values;
     std::vector<int> lengths;
     for (std::size_t i = 0; i < values_.size(); ++i) {
       values.push_back(null_[i] ? nullptr : values_[i].data());
       lengths.push_back(static_cast<int>(values_[i].size()));
     }
-    return PQexecParams(conn, sql, static_cast<int>(values_.size()), types_.data(), values.data(),
-                        lengths.data(), formats_.data(), /*resultFormat=*/1);
+    return PQexecPrepared(conn, name, static_cast<int>(values_.size()), values.data(),
+                          lengths.data(), formats_.data(), /*resultFormat=*/1);
   }
 
  private:
@@ -153,13 +159,26 @@ std::span<const std::uint8_t> KeyBytes(const sync::PublicKey& key) {
   return {key.data(), key.size()};
 }
 
+// A connection of the pool with the statements prepared on it (parsed and planned once).
+struct Connection {
+  PGconn* pg = nullptr;
+  std::unordered_map<std::string, std::string> prepared;  // SQL -> statement name
+};
+
 // One connection of the pool, checked out for the length of one Storage call.
 class Session {
  public:
-  explicit Session(PGconn* conn) : conn_(conn) {}
+  explicit Session(Connection& conn) : c_(conn), conn_(conn.pg) {}
 
   Result<PgResult> Run(const char* sql, const Params& params = Params()) {
-    return Check(PgResult(params.Exec(conn_, sql)));
+    auto it = c_.prepared.find(sql);
+    if (it == c_.prepared.end()) {
+      const std::string name = "s" + std::to_string(c_.prepared.size());
+      auto prepared = Check(PgResult(params.Prepare(conn_, name.c_str(), sql)));
+      if (!prepared) return prepared.error();
+      it = c_.prepared.emplace(sql, name).first;
+    }
+    return Check(PgResult(params.ExecPrepared(conn_, it->second.c_str())));
   }
   // Runs one or more statements without parameters.
   Status Exec(const char* sql) {
@@ -175,24 +194,25 @@ class Session {
     return PgError("PostgreSQL", conn_);
   }
 
+  Connection& c_;
   PGconn* conn_;
 };
 
 class PostgresStorage : public Storage {
  public:
   ~PostgresStorage() override {
-    for (PGconn* c : all_) PQfinish(c);
+    for (auto& c : all_) PQfinish(c->pg);
   }
 
   Status Open(const std::string& url, int connections) {
     if (connections < 1) connections = 1;
     for (int i = 0; i < connections; ++i) {
-      PGconn* conn = PQconnectdb(url.c_str());
-      all_.push_back(conn);
-      if (PQstatus(conn) != CONNECTION_OK) {
-        return PgError("cannot connect to PostgreSQL", conn);
+      auto& conn = all_.emplace_back(std::make_unique<Connection>());
+      conn->pg = PQconnectdb(url.c_str());
+      if (PQstatus(conn->pg) != CONNECTION_OK) {
+        return PgError("cannot connect to PostgreSQL", conn->pg);
       }
-      free_.push_back(conn);
+      free_.push_back(conn.get());
     }
     return CreateSchema();
   }
@@ -460,11 +480,14 @@ class PostgresStorage : public Storage {
       conn_ = owner_.free_.back();
       owner_.free_.pop_back();
       lock.unlock();
-      if (PQstatus(conn_) != CONNECTION_OK) PQreset(conn_);
-      if (PQstatus(conn_) != CONNECTION_OK) {
-        error_ = PgError("lost the connection to PostgreSQL", conn_);
+      if (PQstatus(conn_->pg) != CONNECTION_OK) {
+        PQreset(conn_->pg);
+        conn_->prepared.clear();  // a new server session has none of them
       }
-      session_.emplace(conn_);
+      if (PQstatus(conn_->pg) != CONNECTION_OK) {
+        error_ = PgError("lost the connection to PostgreSQL", conn_->pg);
+      }
+      session_.emplace(*conn_);
     }
     ~Lease() {
       {
@@ -480,7 +503,7 @@ class PostgresStorage : public Storage {
 
    private:
     PostgresStorage& owner_;
-    PGconn* conn_ = nullptr;
+    Connection* conn_ = nullptr;
     std::optional<Error> error_;
     std::optional<Session> session_;
   };
@@ -534,7 +557,8 @@ COMMIT;
 
   std::mutex mu_;
   std::condition_variable cv_;
-  std::vector<PGconn*> all_, free_;
+  std::vector<std::unique_ptr<Connection>> all_;
+  std::vector<Connection*> free_;
   std::atomic<std::uint64_t> calls_{0};
 };
 
