@@ -13,6 +13,10 @@ NAAST_PACKAGES=(
   libssl-dev openssl                      # TLS for sync; tests read SQLCipher pages
   libboost1.81-dev                        # Beast/Asio: the sync server and the HTTPS client
   postgresql libpq-dev                    # the server on PostgreSQL; tests start a throwaway cluster
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools libgl-dev   # the app (mobile/)
+  qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+  qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
+  qml6-module-qttest qt6-qpa-plugins        # QML tests; the offscreen platform for screenshots
 )
 
 naast_install_deps() {

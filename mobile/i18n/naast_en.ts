@@ -1,0 +1,187 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>AppSession</name>
+    <message>
+        <source>Er zijn geen gegevens op deze tablet gevonden.</source>
+        <translation>No data was found on this tablet.</translation>
+    </message>
+    <message>
+        <source>Pincode onjuist. Nog %1 pogingen voordat de gegevens worden gewist.</source>
+        <translation>Wrong PIN. %1 more tries before the data is wiped.</translation>
+    </message>
+    <message>
+        <source>Te veel onjuiste pincodes. Probeer het over %1 seconden opnieuw.</source>
+        <translation>Too many wrong PINs. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>De gegevens op deze tablet zijn gewist. Vraag je teamleider om hulp.</source>
+        <translation>The data on this tablet has been wiped. Ask your team leader for help.</translation>
+    </message>
+    <message>
+        <source>De tablet kan de gegevens niet openen. Vraag je teamleider om hulp.</source>
+        <translation>The tablet cannot open the data. Ask your team leader for help.</translation>
+    </message>
+    <message>
+        <source>De caseload kan niet worden gelezen.</source>
+        <translation>The caseload cannot be read.</translation>
+    </message>
+</context>
+<context>
+    <name>Caseload</name>
+    <message>
+        <source>Zwangerschap</source>
+        <translation>Pregnancy</translation>
+    </message>
+    <message>
+        <source>Eerste jaar</source>
+        <translation>First year</translation>
+    </message>
+    <message>
+        <source>Tweede jaar</source>
+        <translation>Second year</translation>
+    </message>
+    <message>
+        <source>Nazorg</source>
+        <translation>Aftercare</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>week %1</translation>
+    </message>
+    <message>
+        <source>kind 1 maand</source>
+        <translation>child 1 month</translation>
+    </message>
+    <message>
+        <source>kind %1 maanden</source>
+        <translation>child %1 months</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadPage</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Zoek op naam</source>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>Vergrendelen</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Bezoek te laat</source>
+        <translation>Visit overdue</translation>
+    </message>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>laatste bezoek %1</source>
+        <translation>last visit %1</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Opschaling open</source>
+        <translation>Escalation open</translation>
+    </message>
+    <message>
+        <source>Doorlooptijd</source>
+        <translation>Turnaround</translation>
+    </message>
+    <message>
+        <source>volgend bezoek</source>
+        <translation>next visit</translation>
+    </message>
+    <message>
+        <source>Geen moeders gevonden.</source>
+        <translation>No mothers found.</translation>
+    </message>
+    <message>
+        <source>1 moeder</source>
+        <translation>1 mother</translation>
+    </message>
+    <message>
+        <source>%1 moeders</source>
+        <translation>%1 mothers</translation>
+    </message>
+</context>
+<context>
+    <name>DossierPage</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Fase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Zwangerschap of leeftijd</source>
+        <translation>Pregnancy or age</translation>
+    </message>
+    <message>
+        <source>Volgend bezoek</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>Laatste bezoek</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>nog geen</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Bezoeken</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>crisis</source>
+        <translation>crisis</translation>
+    </message>
+    <message>
+        <source>opschaling wacht op een professional</source>
+        <translation>escalation waiting for a professional</translation>
+    </message>
+    <message>
+        <source>doorlooptijd te lang</source>
+        <translation>turnaround too long</translation>
+    </message>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Voer je pincode in om de gegevens op deze tablet te openen.</source>
+        <translation>Enter your PIN to open the data on this tablet.</translation>
+    </message>
+    <message>
+        <source>Pincode</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Ontgrendelen</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+</TS>

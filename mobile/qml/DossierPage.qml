@@ -1,0 +1,87 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.Controls.Material
+import Naast
+
+// A mother's dossier: the overview (phase, gestational week or the child's age, visits, flags).
+// Opening it is logged in the audit log ("who looked at this file").
+Page {
+    id: page
+    objectName: "dossierPage"
+    property string doc
+    readonly property var info: doc ? AppSession.dossier(doc) : ({})
+
+    header: ToolBar {
+        height: 64
+        background: Rectangle { color: "#00796b" }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 16
+            ToolButton {
+                text: "‹ " + qsTr("Caseload")
+                Material.foreground: "white"
+                Layout.preferredHeight: 56
+                onClicked: page.StackView.view.pop(StackView.Immediate)
+            }
+            Label {
+                text: page.info.name || ""
+                font.pixelSize: 26
+                font.bold: true
+                color: "white"
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+        }
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: 24
+        columns: 2
+        columnSpacing: 24
+        rowSpacing: 16
+
+        Fact { label: qsTr("Fase"); value: page.info.phase || "" }
+        Fact { label: qsTr("Zwangerschap of leeftijd"); value: page.info.stage || "–" }
+        Fact {
+            label: qsTr("Volgend bezoek")
+            value: page.info.nextVisit || ""
+            alert: page.info.overdue === true
+        }
+        Fact { label: qsTr("Laatste bezoek"); value: page.info.lastVisit || qsTr("nog geen") }
+        Fact { label: qsTr("Bezoeken"); value: String(page.info.visits || 0) }
+        Fact {
+            label: qsTr("Signalen")
+            value: [page.info.crisis ? qsTr("crisis") : "",
+                    page.info.escalations > 0 ? qsTr("opschaling wacht op een professional") : "",
+                    page.info.late ? qsTr("doorlooptijd te lang") : ""].filter(s => s).join(", ")
+                   || qsTr("geen")
+            alert: page.info.crisis === true
+        }
+        Item { Layout.fillHeight: true; Layout.columnSpan: 2 }
+    }
+
+    component Fact: Pane {
+        property string label
+        property string value
+        property bool alert: false
+        Layout.fillWidth: true
+        Layout.preferredWidth: 1  // equal columns
+        Layout.preferredHeight: 96
+        background: Rectangle { radius: 8; color: "white"; border.color: alert ? "#b71c1c" : "#cfd8dc" }
+        ColumnLayout {
+            anchors.fill: parent
+            Label { text: label; color: "#546e7a"; font.pixelSize: 16 }
+            Label {
+                text: value
+                font.pixelSize: 22
+                font.bold: true
+                color: alert ? "#b71c1c" : "#263238"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+}

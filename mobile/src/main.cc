@@ -1,0 +1,119 @@
+// naast-app: the tablet app. Dutch first, English with --lang en.
+//
+//   naast-app --data-dir DIR [--today YYYY-MM-DD] [--lang nl|en]
+//   naast-app --demo DIR            make DIR with PIN 1234 and a synthetic team, then run on it
+//   naast-app ... --self-test       load every page offscreen-safe, exit 0 when all loaded
+//   naast-app ... --screenshots OUT unlock with the demo PIN, walk the main screens and save
+//                                   each as OUT/<screen>.png at 1280x800 (headless runs)
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+#include "app_session.h"
+#include "naast/domain/team_generator.h"
+
+Q_IMPORT_QML_PLUGIN(NaastPlugin)
+
+namespace {
+
+int Fail(const QString& what) {
+  std::fprintf(stderr, "naast-app: %s\n", qPrintable(what));
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QGuiApplication app(argc, argv);
+  app.setApplicationName("Naast");
+  QStringList args = app.arguments();
+  auto value = [&](const QString& flag) -> QString {
+    const auto i = args.indexOf(flag);
+    return i >= 0 && i + 1 < args.size() ? args[i + 1] : QString();
+  };
+  QString data_dir = value("--data-dir");
+  const QString demo = value("--demo");
+  const QString lang = value("--lang");
+  const QString screenshots = value("--screenshots");
+  const bool self_test = args.contains("--self-test");
+  auto today = naast::domain::Date::Parse(value("--today").toStdString());
+  if (!today) {
+    today = naast::domain::Date::Parse(QDate::currentDate().toString(Qt::ISODate).toStdString());
+  }
+  if (!demo.isEmpty()) {
+    data_dir = demo;
+    // The generated team lives around the generator's own "today".
+    if (value("--today").isEmpty()) today = naast::domain::TeamShape{}.today;
+    if (!QDir(demo).exists("key.vault")) {
+      auto made = AppSession::CreateDemo(demo.toStdString(), "1234", /*fast_kdf=*/false, 35);
+      if (!made)
+        return Fail("cannot make the demo: " + QString::fromStdString(made.error().ToString()));
+    }
+  }
+  if (data_dir.isEmpty()) return Fail("give --data-dir DIR or --demo DIR (see the top of main.cc)");
+
+  QQuickStyle::setStyle("Material");
+  QTranslator translator;
+  if (lang == "en" && translator.load(":/i18n/naast_en.qm")) {
+    app.installTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+  } else {
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+  }
+
+  AppSession session({data_dir.toStdString(), *today});
+  AppSession::instance = &session;
+
+  QQmlApplicationEngine engine;
+  engine.addImportPath("qrc:/qt/qml");  // where the Naast module lives (Qt 6.4 does not look)
+  engine.load(QUrl("qrc:/qt/qml/Naast/qml/Main.qml"));
+  if (engine.rootObjects().isEmpty()) return Fail("the user interface did not load");
+  auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+  if (!window) return Fail("no window");
+
+  if (self_test) {
+    // Every page, once: Main pushes each and reports how many loaded.
+    QVariant loaded;
+    QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
+    const int n = loaded.toInt();
+    std::printf("self-test: %d pages loaded\n", n);
+    return n >= 3 ? 0 : 1;
+  }
+  // Outlive the block below: the event loop calls the lambdas that use them.
+  int shot = 0;
+  auto grab = [&](const QString& name) {
+    if (window->grabWindow().save(screenshots + "/" + name + ".png")) ++shot;
+  };
+  if (!screenshots.isEmpty()) {
+    QDir().mkpath(screenshots);
+    // Walk: the unlock page, then (after unlocking with the demo PIN) the caseload, a dossier.
+    QTimer::singleShot(0, [&] {
+      grab("01-unlock");
+      session.unlock("1234");
+    });
+    QObject::connect(&session, &AppSession::unlockedChanged, &app, [&] {
+      QTimer::singleShot(0, [&] {
+        grab("02-caseload");
+        QMetaObject::invokeMethod(window, "openFirstDossier");
+        QTimer::singleShot(0, [&] {
+          grab("03-dossier");
+          app.exit(shot == 3 ? 0 : 1);
+        });
+      });
+    });
+    QObject::connect(&session, &AppSession::errorChanged, &app, [&] {
+      if (!session.error().isEmpty()) {
+        Fail(session.error());
+        app.exit(1);
+      }
+    });
+  }
+  return app.exec();
+}
