@@ -119,7 +119,74 @@
     </message>
 </context>
 <context>
+    <name>DiaryPage</name>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Dagboek van %1</source>
+        <translation>Diary of %1</translation>
+    </message>
+    <message>
+        <source>Het dagboek van nu</source>
+        <translation>The current entry</translation>
+    </message>
+    <message>
+        <source>Een ander moment</source>
+        <translation>Another moment</translation>
+    </message>
+    <message>
+        <source>maand %1</source>
+        <translation>month %1</translation>
+    </message>
+    <message>
+        <source>week %1</source>
+        <translation>week %1</translation>
+    </message>
+    <message>
+        <source>Naar het dagboek van nu</source>
+        <translation>Go to the current entry</translation>
+    </message>
+    <message>
+        <source>Besproken op %1</source>
+        <translation>Discussed on %1</translation>
+    </message>
+    <message>
+        <source>Nog niet besproken</source>
+        <translation>Not discussed yet</translation>
+    </message>
+    <message>
+        <source>Wat zegt de moeder zelf? (haar eigen notitie)</source>
+        <translation>What does the mother say herself? (her own note)</translation>
+    </message>
+    <message>
+        <source>Besproken</source>
+        <translation>Discussed</translation>
+    </message>
+    <message>
+        <source>Laat zien aan de moeder</source>
+        <translation>Show to the mother</translation>
+    </message>
+    <message>
+        <source>Terug naar de coach</source>
+        <translation>Back to the coach</translation>
+    </message>
+    <message>
+        <source>Pincode van de coach</source>
+        <translation>Coach's PIN</translation>
+    </message>
+    <message>
+        <source>Verlaten</source>
+        <translation>Leave</translation>
+    </message>
+</context>
+<context>
     <name>DossierPage</name>
+    <message>
+        <source>Dagboek</source>
+        <translation>Diary</translation>
+    </message>
     <message>
         <source>Caseload</source>
         <translation>Caseload</translation>

@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Controls.Material
 import Naast
 
 // Caseload: overdue and today's visits first, with the flags a coach scans for; search by name.
@@ -38,16 +37,13 @@ Page {
                 placeholderText: qsTr("Zoek op naam")
                 color: "white"
                 placeholderTextColor: "#b2dfdb"
-                Material.accent: "white"
-                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+                                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
                 Layout.preferredWidth: 320
                 Layout.preferredHeight: 48
                 onTextChanged: AppSession.caseload.filter = text
             }
             Button {
                 text: qsTr("Vergrendelen")
-                flat: true
-                Material.foreground: "white"
                 Layout.preferredHeight: 48
                 onClicked: AppSession.lock()
             }

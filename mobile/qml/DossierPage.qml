@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
-import QtQuick.Controls.Material
 import Naast
 
 // A mother's dossier: the overview (phase, gestational week or the child's age, visits, flags).
@@ -21,7 +20,7 @@ Page {
             anchors.rightMargin: 16
             ToolButton {
                 text: "‹ " + qsTr("Caseload")
-                Material.foreground: "white"
+                palette.buttonText: "white"
                 Layout.preferredHeight: 56
                 onClicked: page.StackView.view.pop(StackView.Immediate)
             }
@@ -60,7 +59,21 @@ Page {
                    || qsTr("geen")
             alert: page.info.crisis === true
         }
+        Button {
+            objectName: "openDiary"
+            text: qsTr("Dagboek")
+            highlighted: true
+            Layout.preferredHeight: 56
+            Layout.preferredWidth: 240
+            onClicked: page.openDiary()
+        }
         Item { Layout.fillHeight: true; Layout.columnSpan: 2 }
+    }
+
+    Component { id: diaryPage; DiaryPage {} }
+    function openDiary() {
+        page.StackView.view.push(diaryPage, { doc: page.doc, name: page.info.name || "" },
+                                 StackView.Immediate)
     }
 
     component Fact: Pane {

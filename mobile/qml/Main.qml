@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import Naast
 
 // The window: unlock first; after unlocking, the caseload; a dossier on top of it.
@@ -10,10 +9,16 @@ ApplicationWindow {
     height: 800
     visible: true
     title: "Naast"
-    Material.theme: Material.Light
-    Material.accent: "#00796b"
-    Material.primary: "#00796b"
     font.pixelSize: 18
+    // One style (Basic) in the programme's colours; it renders the same on every device.
+    palette.window: "#fafafa"
+    palette.base: "white"
+    palette.button: "#e0f2f1"
+    palette.buttonText: "#004d40"
+    palette.highlight: "#00796b"
+    palette.highlightedText: "white"
+    palette.dark: "#00796b"
+    palette.mid: "#b2dfdb"
 
     StackView {
         id: stack
@@ -24,6 +29,7 @@ ApplicationWindow {
     Component { id: unlockPage; UnlockPage {} }
     Component { id: caseloadPage; CaseloadPage { onOpen: doc => window.openDossier(doc) } }
     Component { id: dossierPage; DossierPage {} }
+    Component { id: diaryPage; DiaryPage {} }
 
     Connections {
         target: AppSession
@@ -45,10 +51,16 @@ ApplicationWindow {
             openDossier(stack.currentItem.firstDoc())
     }
 
+    // For --screenshots: calls a function of the page on top (openDiary, showMother).
+    function callPage(name) {
+        if (stack.currentItem && typeof stack.currentItem[name] === "function")
+            stack.currentItem[name]()
+    }
+
     // For --self-test: creates every page once; returns how many loaded.
     function selfTest() {
         let n = 0
-        for (const c of [unlockPage, caseloadPage, dossierPage]) {
+        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

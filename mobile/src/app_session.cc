@@ -26,6 +26,27 @@ QString Tr(const char* text) {
   return QCoreApplication::translate("AppSession", text);
 }
 
+// The PIN's verdict in plain words: empty when `key` is there.
+QString UnlockError(const naast::Result<naast::crypto::SecureBytes>& key,
+                    const naast::store::KeyVault& vault) {
+  if (key) return {};
+  switch (key.error().code) {
+    case naast::ErrorCode::kWrongPin:
+      return Tr("Pincode onjuist. Nog %1 pogingen voordat de gegevens worden gewist.")
+          .arg(static_cast<int>(naast::store::LockoutPolicy{}.max_attempts) -
+               static_cast<int>(vault.failed_attempts()));
+    case naast::ErrorCode::kLocked: {
+      const auto wait_s = (vault.locked_until_ms() - NowMs()) / 1000 + 1;
+      return Tr("Te veel onjuiste pincodes. Probeer het over %1 seconden opnieuw.")
+          .arg(static_cast<qulonglong>(wait_s));
+    }
+    case naast::ErrorCode::kWiped:
+      return Tr("De gegevens op deze tablet zijn gewist. Vraag je teamleider om hulp.");
+    default:
+      return Tr("De tablet kan de gegevens niet openen. Vraag je teamleider om hulp.");
+  }
+}
+
 }  // namespace
 
 AppSession* AppSession::instance = nullptr;
@@ -38,12 +59,19 @@ AppSession* AppSession::create(QQmlEngine*, QJSEngine* engine) {
 
 AppSession::AppSession(Options options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {
+  QString error;
+  if (!diaries_.Load(&error)) qWarning("naast-app: %s", qPrintable(error));
+  connect(&pin_watcher_, &QFutureWatcher<QString>::finished, this, [this] {
+    const QString message = pin_watcher_.result();
+    emit pinChecked(message.isEmpty(), message);
+  });
   connect(&watcher_, &QFutureWatcher<Opened>::finished, this,
           [this] { Finish(watcher_.future().takeResult()); });
 }
 
 AppSession::~AppSession() {
   if (watcher_.isRunning()) watcher_.waitForFinished();  // an unlock still deriving the key
+  if (pin_watcher_.isRunning()) pin_watcher_.waitForFinished();
 }
 
 QString AppSession::today() const {
@@ -68,24 +96,7 @@ void AppSession::unlock(const QString& pin) {
     }
     auto key = vault->Unlock(PinBytes(pin_text), secret, NowMs());
     if (!key) {
-      switch (key.error().code) {
-        case naast::ErrorCode::kWrongPin:
-          out.error = Tr("Pincode onjuist. Nog %1 pogingen voordat de gegevens worden gewist.")
-                          .arg(static_cast<int>(naast::store::LockoutPolicy{}.max_attempts) -
-                               static_cast<int>(vault->failed_attempts()));
-          break;
-        case naast::ErrorCode::kLocked: {
-          const auto wait_s = (vault->locked_until_ms() - NowMs()) / 1000 + 1;
-          out.error = Tr("Te veel onjuiste pincodes. Probeer het over %1 seconden opnieuw.")
-                          .arg(static_cast<qulonglong>(wait_s));
-          break;
-        }
-        case naast::ErrorCode::kWiped:
-          out.error = Tr("De gegevens op deze tablet zijn gewist. Vraag je teamleider om hulp.");
-          break;
-        default:
-          out.error = Tr("De tablet kan de gegevens niet openen. Vraag je teamleider om hulp.");
-      }
+      out.error = UnlockError(key, *vault);
       return out;
     }
     auto store = naast::store::Store::Open(dir / "naast.db", *key, 0, clock);
@@ -154,6 +165,77 @@ QVariantMap AppSession::dossier(const QString& doc) {
   }
   out["visits"] = visits;
   return out;
+}
+
+void AppSession::checkPin(const QString& pin) {
+  if (pin_watcher_.isRunning()) return;
+  const std::filesystem::path dir = options_.data_dir;
+  const std::string pin_text = pin.toStdString();
+  pin_watcher_.setFuture(QtConcurrent::run([dir, pin_text]() -> QString {
+    naast::store::FileDeviceSecret secret(dir / "device.secret");
+    auto vault = naast::store::KeyVault::Open(dir / "key.vault");
+    if (!vault) return Tr("Er zijn geen gegevens op deze tablet gevonden.");
+    return UnlockError(vault->Unlock(PinBytes(pin_text), secret, NowMs()), *vault);
+  }));
+}
+
+QVariantMap AppSession::currentDiaryEntry(const QString& doc) {
+  QVariantMap out;
+  if (!store_) return out;
+  const std::vector<naast::crdt::Value> params = {doc.toStdString()};
+  std::optional<naast::domain::Date> due, born;
+  if (auto rows = store_->Query("SELECT max(due_date) FROM e_mother WHERE doc = ?1 AND deleted = 0",
+                                params);
+      rows && !rows->empty()) {
+    if (auto* s = std::get_if<std::string>(&(*rows)[0][0])) due = naast::domain::Date::Parse(*s);
+  }
+  if (auto rows = store_->Query(
+          "SELECT max(birth_date) FROM e_child WHERE doc = ?1 AND deleted = 0", params);
+      rows && !rows->empty()) {
+    if (auto* s = std::get_if<std::string>(&(*rows)[0][0])) born = naast::domain::Date::Parse(*s);
+  }
+  const auto ref = naast::domain::CurrentDiaryEntry(due, born, options_.today);
+  if (!ref) return out;
+  out["kind"] = DiaryContent::Name(ref->kind);
+  out["index"] = ref->index;
+  return out;
+}
+
+QVariantMap AppSession::diaryEntry(const QString& kind, int index, const QString& lang) const {
+  return diaries_.Entry(kind, index, lang);
+}
+
+QVariantMap AppSession::diaryProgress(const QString& doc, const QString& key) {
+  QVariantMap out;
+  if (!store_) return out;
+  auto rows = store_->Query(
+      "SELECT discussed_on, mother_note FROM e_diary_progress WHERE doc = ?1 AND entry = ?2 "
+      "AND deleted = 0 ORDER BY discussed_on DESC LIMIT 1",
+      {doc.toStdString(), key.toStdString()});
+  if (!rows || rows->empty()) return out;
+  const auto text = [](const naast::crdt::Value& v) {
+    auto* s = std::get_if<std::string>(&v);
+    return s ? QString::fromStdString(*s) : QString();
+  };
+  const auto on = naast::domain::Date::Parse(text((*rows)[0][0]).toStdString());
+  out["discussedOn"] = on ? ShortDate(*on) : QString();
+  out["motherNote"] = text((*rows)[0][1]);
+  return out;
+}
+
+bool AppSession::markDiscussed(const QString& doc, const QString& key, const QString& note) {
+  if (!store_) return false;
+  auto d = store_->Get(doc.toStdString());
+  if (!d) return false;
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId record = document.CreateRecord("diary_progress");
+  if (!document.Set(record, "entry", key.toStdString()) ||
+      !document.Set(record, "discussed_on", options_.today.ToString())) {
+    return false;
+  }
+  const std::string text = note.trimmed().toStdString();
+  if (!text.empty() && !document.InsertText(record, "mother_note", 0, text)) return false;
+  return static_cast<bool>(store_->Commit(doc.toStdString()));
 }
 
 naast::Status AppSession::CreateDemo(const std::filesystem::path& dir, const std::string& pin,

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "caseload_model.h"
+#include "diary_content.h"
 #include "naast/crdt/clock.h"
 #include "naast/store/store.h"
 
@@ -54,6 +55,19 @@ class AppSession : public QObject {
   // Name, phase, stage, visits and flags of one dossier (logs the read in the audit log).
   Q_INVOKABLE QVariantMap dossier(const QString& doc);
 
+  // Dagboek. The mother's current entry (from her due date or her child's birth date), as
+  // {kind, index}; empty when neither is known.
+  Q_INVOKABLE QVariantMap currentDiaryEntry(const QString& doc);
+  // An entry's text in "nl" or "en" with kind, index, first, last, key.
+  Q_INVOKABLE QVariantMap diaryEntry(const QString& kind, int index, const QString& lang) const;
+  // When this dossier's mother discussed the entry ({discussedOn, motherNote}; empty if never).
+  Q_INVOKABLE QVariantMap diaryProgress(const QString& doc, const QString& key);
+  // Marks the entry discussed today with the mother's own note (synced like all dossier data).
+  Q_INVOKABLE bool markDiscussed(const QString& doc, const QString& key, const QString& note);
+  // Checks the coach's PIN (to leave the mother's full-screen view), on a worker thread;
+  // pinChecked tells. A wrong PIN counts as a failed attempt, as at unlocking.
+  Q_INVOKABLE void checkPin(const QString& pin);
+
   // Makes a data folder with a PIN and a synthetic team (the demo and the tests).
   static naast::Status CreateDemo(const std::filesystem::path& data_dir, const std::string& pin,
                                   bool fast_kdf, int active_mothers);
@@ -62,6 +76,7 @@ class AppSession : public QObject {
   void unlockedChanged();
   void busyChanged();
   void errorChanged();
+  void pinChecked(bool ok, const QString& message);
 
  private:
   struct Opened {
@@ -76,6 +91,8 @@ class AppSession : public QObject {
   naast::crdt::HybridClock clock_;
   std::unique_ptr<naast::store::Store> store_;
   CaseloadModel caseload_;
+  DiaryContent diaries_;
+  QFutureWatcher<QString> pin_watcher_;  // empty: the PIN was right
   QFutureWatcher<Opened> watcher_;
   bool busy_ = false;
   QString error_;
