@@ -121,6 +121,14 @@
 <context>
     <name>DiaryPage</name>
     <message>
+        <source>Voorlezen</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Stop met voorlezen</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
         <source>Dossier</source>
         <translation>Dossier</translation>
     </message>

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtTextToSpeech
 import Naast
 
 // Dagboek: the mother's current entry, chosen from her gestational week or her child's age;
@@ -18,6 +19,26 @@ Page {
     property int saved: 0  // bumped after saving, so the progress is read again
     property var progress: { saved; return entry.key ? AppSession.diaryProgress(doc, entry.key) : ({}) }
     function showMother() { motherView.open() }
+
+    // Reading aloud, for mothers who read with difficulty: only where the device has a voice
+    // for the language shown (otherwise the button is not there).
+    TextToSpeech { id: tts }
+    readonly property string ttsEngine: tts.engine
+    function voiceLocale(l) {
+        for (const loc of tts.availableLocales()) {
+            if (loc.name.startsWith(l + "_") || loc.name === l)
+                return loc
+        }
+        return null
+    }
+    readonly property bool canReadAloud: tts.state !== TextToSpeech.Error && voiceLocale(lang) !== null
+    function readAloud() {
+        const loc = voiceLocale(lang)
+        if (!loc) return
+        tts.locale = loc
+        tts.say([entry.title, entry.growth, entry.healthy_start, entry.parenting, entry.question,
+                 entry.this_week].join("\n"))
+    }
     readonly property alias motherViewItem: motherView
     readonly property bool isCurrent: current.kind === kind && current.index === index
 
@@ -137,6 +158,14 @@ Page {
                 onClicked: if (AppSession.markDiscussed(page.doc, page.entry.key, note.text)) page.saved++
             }
             Button {
+                objectName: "readAloud"
+                text: tts.state === TextToSpeech.Speaking ? qsTr("Stop met voorlezen") : qsTr("Voorlezen")
+                visible: page.canReadAloud
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                onClicked: tts.state === TextToSpeech.Speaking ? tts.stop() : page.readAloud()
+            }
+            Button {
                 objectName: "showMother"
                 text: qsTr("Laat zien aan de moeder")
                 Layout.fillWidth: true
@@ -176,6 +205,13 @@ Page {
                     text: page.lang === "nl" ? "English" : "Nederlands"
                     Layout.preferredHeight: 56
                     onClicked: page.lang = page.lang === "nl" ? "en" : "nl"
+                }
+                Button {
+                    objectName: "motherReadAloud"
+                    text: tts.state === TextToSpeech.Speaking ? qsTr("Stop met voorlezen") : qsTr("Voorlezen")
+                    visible: page.canReadAloud
+                    Layout.preferredHeight: 56
+                    onClicked: tts.state === TextToSpeech.Speaking ? tts.stop() : page.readAloud()
                 }
                 Item { Layout.fillWidth: true }
                 Button {
