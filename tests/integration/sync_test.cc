@@ -312,3 +312,34 @@ TEST_CASE("a closed dossier leaves a coach's tablet after nazorg and does not co
   CHECK(domain::DossiersPastAftercare(*t.leader.store, today).value() ==
         std::vector<store::DocumentId>{ended});
 }
+
+TEST_CASE("a dagboek entry marked discussed on one tablet reaches the other", "[sync][e2e]") {
+  Team t;
+  const store::DocumentId id = t.leader.store->CreateDocument("dossier").value();
+  crdt::Document& d = t.leader.Doc(id);
+  const OpId m = d.CreateRecord("mother");
+  REQUIRE(d.Set(m, "name", std::string("Testmoeder Dagboek")).ok());
+  REQUIRE(t.leader.store->Commit(id).ok());
+  REQUIRE(t.leader.Sync().ok());
+  REQUIRE(t.coach.Sync().ok());
+
+  // What the app's "Besproken" writes: a diary_progress record with the mother's own note.
+  crdt::Document& c = t.coach.Doc(id);
+  const OpId progress = c.CreateRecord("diary_progress");
+  REQUIRE(c.Set(progress, "entry", std::string("baby:6")).ok());
+  REQUIRE(c.Set(progress, "discussed_on", std::string("2026-11-25")).ok());
+  REQUIRE(c.InsertText(progress, "mother_note", 0, "Ze schrijft de nummers op.").ok());
+  REQUIRE(t.coach.store->Commit(id).ok());
+  REQUIRE(t.coach.Sync().ok());
+  REQUIRE(t.leader.Sync().ok());
+
+  auto rows = t.leader.store->Query(
+      "SELECT entry, discussed_on, mother_note FROM e_diary_progress WHERE doc = ?1 AND "
+      "deleted = 0",
+      {id});
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  CHECK(std::get<std::string>((*rows)[0][0]) == "baby:6");
+  CHECK(std::get<std::string>((*rows)[0][1]) == "2026-11-25");
+  CHECK(std::get<std::string>((*rows)[0][2]) == "Ze schrijft de nummers op.");
+}
