@@ -14,22 +14,6 @@ using testing::Now;
 using testing::ServerProcess;
 using testing::Tablet;
 
-namespace {
-
-void Approve(Tablet& leader, Tablet& t, sync::Role role, const std::string& name) {
-  REQUIRE(
-      leader.device
-          ->Approve(t.device->id(), t.device->box().public_key, t.device->Code(), role, name, Now())
-          .ok());
-  REQUIRE(leader.Sync().ok());
-  auto joined = t.Sync();
-  INFO((joined ? "" : joined.error().ToString()));
-  REQUIRE(joined.ok());
-  REQUIRE(t.device->IsMember());
-}
-
-}  // namespace
-
 TEST_CASE("two servers sharing one PostgreSQL serve one team correctly", "[sync][pg]") {
   REQUIRE(testing::OnPostgres());
   const std::string database = testing::FreshPostgresDatabase();
@@ -41,8 +25,8 @@ TEST_CASE("two servers sharing one PostgreSQL serve one team correctly", "[sync]
   Tablet leader(a), writer_b(b), reader(b);
   REQUIRE(leader.device->CreateTeam("tablet 1", Now()).ok());
   REQUIRE(leader.Sync().ok());
-  Approve(leader, writer_b, sync::Role::kCoach, "tablet 2");
-  Approve(leader, reader, sync::Role::kCoach, "tablet 3");
+  testing::Join(leader, writer_b, sync::Role::kCoach, "tablet 2");
+  testing::Join(leader, reader, sync::Role::kCoach, "tablet 3");
 
   const store::DocumentId id = leader.store->CreateDocument("dossier").value();
   const OpId visit = leader.Doc(id).CreateRecord("visit");

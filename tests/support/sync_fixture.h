@@ -43,6 +43,19 @@ struct Tablet {
   crdt::Document& Doc(const store::DocumentId& id) { return *store->Get(id).value(); }
 };
 
+// `leader` approves `t` with `role` and syncs; `t` syncs and is then a member.
+inline void Join(Tablet& leader, Tablet& t, sync::Role role, const std::string& label) {
+  REQUIRE(leader.device
+              ->Approve(t.device->id(), t.device->box().public_key, t.device->Code(), role, label,
+                        Now())
+              .ok());
+  REQUIRE(leader.Sync().ok());
+  auto joined = t.Sync();
+  INFO((joined ? "" : joined.error().ToString()));
+  REQUIRE(joined.ok());
+  REQUIRE(t.device->IsMember());
+}
+
 // A teamleider's tablet that made a team, and a coach's tablet it approved.
 struct Team {
   TempDir server_dir;
@@ -53,15 +66,7 @@ struct Team {
   Team() {
     REQUIRE(leader.device->CreateTeam("tablet 1", Now()).ok());
     REQUIRE(leader.Sync().ok());
-    REQUIRE(leader.device
-                ->Approve(coach.device->id(), coach.device->box().public_key, coach.device->Code(),
-                          sync::Role::kCoach, "tablet 2", Now())
-                .ok());
-    REQUIRE(leader.Sync().ok());
-    auto joined = coach.Sync();
-    INFO((joined ? "" : joined.error().ToString()));
-    REQUIRE(joined.ok());
-    REQUIRE(coach.device->IsMember());
+    Join(leader, coach, sync::Role::kCoach, "tablet 2");
   }
 };
 
