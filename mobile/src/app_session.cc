@@ -1,6 +1,7 @@
 #include "app_session.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QJSEngine>
 #include <QtConcurrent/QtConcurrent>
 #include <chrono>
@@ -61,6 +62,9 @@ AppSession::AppSession(Options options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {
   QString error;
   if (!diaries_.Load(&error)) qWarning("naast-app: %s", qPrintable(error));
+  idle_.setSingleShot(true);
+  connect(&idle_, &QTimer::timeout, this, &AppSession::lock);
+  if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
   connect(&pin_watcher_, &QFutureWatcher<QString>::finished, this, [this] {
     const QString message = pin_watcher_.result();
     emit pinChecked(message.isEmpty(), message);
@@ -119,10 +123,33 @@ void AppSession::Finish(Opened opened) {
   store_ = std::move(opened.store);
   store_->SetActor(naast::store::Actor{"coach", "tablet"});
   Reload();
+  if (auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
   emit unlockedChanged();
 }
 
+void AppSession::setAutoLockSeconds(int s) {
+  if (s == auto_lock_s_) return;
+  auto_lock_s_ = std::max(0, s);
+  if (store_ && auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
+  if (auto_lock_s_ == 0) idle_.stop();
+  emit autoLockSecondsChanged();
+}
+
+bool AppSession::eventFilter(QObject* watched, QEvent* event) {
+  switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::KeyPress:
+      if (store_ && auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
+      break;
+    default:
+      break;
+  }
+  return QObject::eventFilter(watched, event);
+}
+
 void AppSession::lock() {
+  idle_.stop();
   if (!store_) return;
   caseload_.Reset({}, options_.today);
   store_.reset();

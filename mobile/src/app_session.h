@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QTimer>
 #include <QVariantMap>
 #include <filesystem>
 #include <memory>
@@ -28,6 +29,9 @@ class AppSession : public QObject {
   Q_PROPERTY(QString error READ error NOTIFY errorChanged)
   Q_PROPERTY(QString today READ today CONSTANT)
   Q_PROPERTY(CaseloadModel* caseload READ caseload CONSTANT)
+  // Locks the tablet after this many seconds without a touch or a key (0: never).
+  Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
+                 autoLockSecondsChanged)
 
  public:
   struct Options {
@@ -46,6 +50,8 @@ class AppSession : public QObject {
   QString error() const { return error_; }
   QString today() const;
   CaseloadModel* caseload() { return &caseload_; }
+  int autoLockSeconds() const { return auto_lock_s_; }
+  void setAutoLockSeconds(int s);
 
   // Derives the key from `pin` and opens the store, on a worker thread; unlockedChanged or
   // errorChanged tells how it went. Errors in plain words: wrong PIN with tries left, wait,
@@ -77,6 +83,11 @@ class AppSession : public QObject {
   void busyChanged();
   void errorChanged();
   void pinChecked(bool ok, const QString& message);
+  void autoLockSecondsChanged();
+
+ protected:
+  // Any touch, click or key restarts the inactivity timer.
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   struct Opened {
@@ -93,6 +104,8 @@ class AppSession : public QObject {
   CaseloadModel caseload_;
   DiaryContent diaries_;
   QFutureWatcher<QString> pin_watcher_;  // empty: the PIN was right
+  QTimer idle_;
+  int auto_lock_s_ = 300;
   QFutureWatcher<Opened> watcher_;
   bool busy_ = false;
   QString error_;
