@@ -62,6 +62,10 @@
 <context>
     <name>CaseloadPage</name>
     <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
         <source>Caseload</source>
         <translation>Caseload</translation>
     </message>
@@ -257,6 +261,41 @@
     <message>
         <source>Ontgrendelen</source>
         <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Normaal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Groot</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>Extra groot</source>
+        <translation>Extra large</translation>
+    </message>
+    <message>
+        <source>Zo ziet tekst in de app eruit.</source>
+        <translation>This is how text looks in the app.</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,11 @@ Page {
     id: page
     objectName: "caseloadPage"
     signal open(string doc)
+    signal settings()
     function firstDoc() { return list.count > 0 ? list.itemAtIndex(0).doc : "" }
 
     header: ToolBar {
-        height: 64
+        height: Math.round(64 * AppSession.textScale)
         background: Rectangle { color: "#00796b" }
         RowLayout {
             anchors.fill: parent
@@ -20,7 +21,7 @@ Page {
             spacing: 16
             Label {
                 text: qsTr("Caseload")
-                font.pixelSize: 26
+                font.pixelSize: Math.round(26 * AppSession.textScale)
                 font.bold: true
                 color: "white"
             }
@@ -43,6 +44,12 @@ Page {
                 onTextChanged: AppSession.caseload.filter = text
             }
             Button {
+                objectName: "openSettings"
+                text: qsTr("Instellingen")
+                Layout.preferredHeight: 48
+                onClicked: page.settings()
+            }
+            Button {
                 text: qsTr("Vergrendelen")
                 Layout.preferredHeight: 48
                 onClicked: AppSession.lock()
@@ -63,7 +70,7 @@ Page {
             required property string section
             text: section === "overdue" ? qsTr("Bezoek te laat")
                 : section === "today" ? qsTr("Vandaag") : qsTr("Later")
-            font.pixelSize: 20
+            font.pixelSize: Math.round(20 * AppSession.textScale)
             font.bold: true
             color: section === "overdue" ? "#b71c1c" : "#37474f"
             topPadding: 12
@@ -83,7 +90,7 @@ Page {
             required property int escalations
             required property bool late
             width: ListView.view.width
-            height: 76
+            height: Math.round(76 * AppSession.textScale)
             onClicked: page.open(doc)
             background: Rectangle {
                 radius: 8
@@ -98,7 +105,7 @@ Page {
                     Layout.fillWidth: true
                     Label {
                         text: row.name
-                        font.pixelSize: 20
+                        font.pixelSize: Math.round(20 * AppSession.textScale)
                         font.bold: true
                         elide: Text.ElideRight
                         Layout.fillWidth: true
@@ -134,7 +141,7 @@ Page {
         padding: 6
         leftPadding: 10
         rightPadding: 10
-        font.pixelSize: 15
+        font.pixelSize: Math.round(15 * AppSession.textScale)
         font.bold: true
         color: "white"
         property color tint: "#b71c1c"

@@ -43,7 +43,7 @@ Page {
     readonly property bool isCurrent: current.kind === kind && current.index === index
 
     header: ToolBar {
-        height: 64
+        height: Math.round(64 * AppSession.textScale)
         background: Rectangle { color: "#00796b" }
         RowLayout {
             anchors.fill: parent
@@ -57,7 +57,7 @@ Page {
             }
             Label {
                 text: qsTr("Dagboek van %1").arg(page.name)
-                font.pixelSize: 24
+                font.pixelSize: Math.round(24 * AppSession.textScale)
                 font.bold: true
                 color: "white"
                 elide: Text.ElideRight
@@ -278,7 +278,7 @@ Page {
         property var entry
         property string lang
         property bool large: false
-        readonly property int body: large ? 30 : 18
+        readonly property int body: Math.round((large ? 30 : 18) * AppSession.textScale)
         background: Rectangle { radius: 8; color: "white"; border.color: "#cfd8dc" }
         ColumnLayout {
             width: parent.width
@@ -286,7 +286,7 @@ Page {
             Label {
                 objectName: "entryTitle"
                 text: entry.title || ""
-                font.pixelSize: large ? 44 : 28
+                font.pixelSize: Math.round((large ? 44 : 28) * AppSession.textScale)
                 font.bold: true
                 color: "#00796b"
                 wrapMode: Text.WordWrap

@@ -12,7 +12,7 @@ Page {
     readonly property var info: doc ? AppSession.dossier(doc) : ({})
 
     header: ToolBar {
-        height: 64
+        height: Math.round(64 * AppSession.textScale)
         background: Rectangle { color: "#00796b" }
         RowLayout {
             anchors.fill: parent
@@ -26,7 +26,7 @@ Page {
             }
             Label {
                 text: page.info.name || ""
-                font.pixelSize: 26
+                font.pixelSize: Math.round(26 * AppSession.textScale)
                 font.bold: true
                 color: "white"
                 Layout.fillWidth: true
@@ -80,16 +80,18 @@ Page {
         property string label
         property string value
         property bool alert: false
-        Layout.fillWidth: true
-        Layout.preferredWidth: 1  // equal columns
-        Layout.preferredHeight: 96
+        // Two equal columns, whatever the text size.
+        Layout.preferredWidth: (page.width - 72) / 2
+        Layout.maximumWidth: (page.width - 72) / 2
+        Layout.minimumWidth: 0
+        Layout.preferredHeight: Math.max(Math.round(96 * AppSession.textScale), implicitHeight)
         background: Rectangle { radius: 8; color: "white"; border.color: alert ? "#b71c1c" : "#cfd8dc" }
         ColumnLayout {
-            anchors.fill: parent
-            Label { text: label; color: "#546e7a"; font.pixelSize: 16 }
+            width: parent.width
+            Label { text: label; color: "#546e7a"; font.pixelSize: Math.round(16 * AppSession.textScale) }
             Label {
                 text: value
-                font.pixelSize: 22
+                font.pixelSize: Math.round(22 * AppSession.textScale)
                 font.bold: true
                 color: alert ? "#b71c1c" : "#263238"
                 wrapMode: Text.WordWrap

@@ -9,7 +9,7 @@ ApplicationWindow {
     height: 800
     visible: true
     title: "Naast"
-    font.pixelSize: 18
+    font.pixelSize: Math.round(18 * AppSession.textScale)
     // One style (Basic) in the programme's colours; it renders the same on every device.
     palette.window: "#fafafa"
     palette.base: "white"
@@ -27,7 +27,14 @@ ApplicationWindow {
     }
 
     Component { id: unlockPage; UnlockPage {} }
-    Component { id: caseloadPage; CaseloadPage { onOpen: doc => window.openDossier(doc) } }
+    Component {
+        id: caseloadPage
+        CaseloadPage {
+            onOpen: doc => window.openDossier(doc)
+            onSettings: stack.push(settingsPage, {}, StackView.Immediate)
+        }
+    }
+    Component { id: settingsPage; SettingsPage {} }
     Component { id: dossierPage; DossierPage {} }
     Component { id: diaryPage; DiaryPage {} }
 
@@ -51,6 +58,10 @@ ApplicationWindow {
             openDossier(stack.currentItem.firstDoc())
     }
 
+    // For --screenshots: the settings page on top.
+    function openSettings() { stack.push(settingsPage, {}, StackView.Immediate) }
+    function back() { stack.pop(StackView.Immediate) }
+
     // For --screenshots: calls a function of the page on top (openDiary, showMother).
     function callPage(name) {
         if (stack.currentItem && typeof stack.currentItem[name] === "function")
@@ -60,7 +71,7 @@ ApplicationWindow {
     // For --self-test: creates every page once; returns how many loaded.
     function selfTest() {
         let n = 0
-        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage]) {
+        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

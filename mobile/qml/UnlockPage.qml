@@ -16,7 +16,7 @@ Page {
 
         Label {
             text: "Naast"
-            font.pixelSize: 44
+            font.pixelSize: Math.round(44 * AppSession.textScale)
             font.bold: true
             color: "#00796b"
             Layout.alignment: Qt.AlignHCenter
@@ -35,7 +35,7 @@ Page {
             echoMode: TextInput.Password
             inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             placeholderText: qsTr("Pincode")
-            font.pixelSize: 24
+            font.pixelSize: Math.round(24 * AppSession.textScale)
             horizontalAlignment: TextInput.AlignHCenter
             enabled: !AppSession.busy
             onAccepted: unlockButton.clicked()

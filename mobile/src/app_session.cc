@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QJSEngine>
+#include <QLocale>
+#include <QQmlEngine>
+#include <QSettings>
 #include <QtConcurrent/QtConcurrent>
 #include <chrono>
 
@@ -52,9 +55,9 @@ QString UnlockError(const naast::Result<naast::crypto::SecureBytes>& key,
 
 AppSession* AppSession::instance = nullptr;
 
-AppSession* AppSession::create(QQmlEngine*, QJSEngine* engine) {
+AppSession* AppSession::create(QQmlEngine* qml, QJSEngine*) {
   QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
-  (void)engine;
+  instance->engine_ = qml;  // to retranslate when the language changes
   return instance;
 }
 
@@ -62,6 +65,11 @@ AppSession::AppSession(Options options, QObject* parent)
     : QObject(parent), options_(std::move(options)) {
   QString error;
   if (!diaries_.Load(&error)) qWarning("naast-app: %s", qPrintable(error));
+  // The settings hold no personal data: a plain file beside the encrypted store.
+  QSettings settings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
+                     QSettings::IniFormat);
+  setLanguage(settings.value("language", "nl").toString());
+  setTextScale(settings.value("text_scale", 1.0).toDouble());
   idle_.setSingleShot(true);
   connect(&idle_, &QTimer::timeout, this, &AppSession::lock);
   if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
@@ -125,6 +133,37 @@ void AppSession::Finish(Opened opened) {
   Reload();
   if (auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
   emit unlockedChanged();
+}
+
+void AppSession::setLanguage(const QString& lang) {
+  const QString l = lang == "en" ? QStringLiteral("en") : QStringLiteral("nl");
+  const bool changed = l != language_;
+  language_ = l;
+  // Always applied (also the first time): dates and numbers follow the language.
+  QCoreApplication::removeTranslator(&translator_);
+  if (l == "en" && translator_.load(":/i18n/naast_en.qm")) {
+    QCoreApplication::installTranslator(&translator_);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+  } else {
+    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
+  }
+  if (!changed) return;
+  QSettings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
+            QSettings::IniFormat)
+      .setValue("language", language_);
+  if (store_) Reload();  // the caseload's labels and dates
+  if (engine_) engine_->retranslate();
+  emit languageChanged();
+}
+
+void AppSession::setTextScale(double scale) {
+  const double s = scale >= 1.4 ? 1.5 : (scale >= 1.2 ? 1.25 : 1.0);
+  if (s == text_scale_) return;
+  text_scale_ = s;
+  QSettings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
+            QSettings::IniFormat)
+      .setValue("text_scale", text_scale_);
+  emit textScaleChanged();
 }
 
 void AppSession::setAutoLockSeconds(int s) {

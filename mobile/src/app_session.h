@@ -7,7 +7,10 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
 #include <QTimer>
+#include <QTranslator>
 #include <QVariantMap>
 #include <filesystem>
 #include <memory>
@@ -29,6 +32,10 @@ class AppSession : public QObject {
   Q_PROPERTY(QString error READ error NOTIFY errorChanged)
   Q_PROPERTY(QString today READ today CONSTANT)
   Q_PROPERTY(CaseloadModel* caseload READ caseload CONSTANT)
+  // "nl" or "en": the app's language (and the dagboek's default). Kept on this tablet.
+  Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+  // 1.0, 1.25 or 1.5: every text in the app is this much larger. Kept on this tablet.
+  Q_PROPERTY(double textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
   // Locks the tablet after this many seconds without a touch or a key (0: never).
   Q_PROPERTY(int autoLockSeconds READ autoLockSeconds WRITE setAutoLockSeconds NOTIFY
                  autoLockSecondsChanged)
@@ -51,6 +58,10 @@ class AppSession : public QObject {
   QString today() const;
   CaseloadModel* caseload() { return &caseload_; }
   int autoLockSeconds() const { return auto_lock_s_; }
+  QString language() const { return language_; }
+  void setLanguage(const QString& lang);
+  double textScale() const { return text_scale_; }
+  void setTextScale(double scale);
   void setAutoLockSeconds(int s);
 
   // Derives the key from `pin` and opens the store, on a worker thread; unlockedChanged or
@@ -84,6 +95,8 @@ class AppSession : public QObject {
   void errorChanged();
   void pinChecked(bool ok, const QString& message);
   void autoLockSecondsChanged();
+  void languageChanged();
+  void textScaleChanged();
 
  protected:
   // Any touch, click or key restarts the inactivity timer.
@@ -105,6 +118,10 @@ class AppSession : public QObject {
   DiaryContent diaries_;
   QFutureWatcher<QString> pin_watcher_;  // empty: the PIN was right
   QTimer idle_;
+  QTranslator translator_;
+  QString language_ = QStringLiteral("nl");
+  double text_scale_ = 1.0;
+  QPointer<QQmlEngine> engine_;  // the engine that asked for the singleton last
   int auto_lock_s_ = 300;
   QFutureWatcher<Opened> watcher_;
   bool busy_ = false;

@@ -1,6 +1,7 @@
 // naast-app: the tablet app. Dutch first, English with --lang en.
 //
-//   naast-app --data-dir DIR [--today YYYY-MM-DD] [--lang nl|en]
+//   naast-app --data-dir DIR [--today YYYY-MM-DD] [--lang nl|en]   (the language otherwise
+//                                   comes from the tablet's settings; Dutch at first)
 //   naast-app --demo DIR            make DIR with PIN 1234 and a synthetic team, then run on it
 //   naast-app ... --self-test       load every page offscreen-safe, exit 0 when all loaded
 //   naast-app ... --screenshots OUT unlock with the demo PIN, walk the main screens and save
@@ -13,7 +14,6 @@
 #include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 
 #include "app_session.h"
@@ -60,16 +60,10 @@ int main(int argc, char** argv) {
   if (data_dir.isEmpty()) return Fail("give --data-dir DIR or --demo DIR (see the top of main.cc)");
 
   QQuickStyle::setStyle("Basic");
-  QTranslator translator;
-  if (lang == "en" && translator.load(":/i18n/naast_en.qm")) {
-    app.installTranslator(&translator);
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
-  } else {
-    QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
-  }
 
   AppSession session({data_dir.toStdString(), *today});
   AppSession::instance = &session;
+  if (!lang.isEmpty()) session.setLanguage(lang);  // else the tablet's setting
 
   QQmlApplicationEngine engine;
   engine.addImportPath("qrc:/qt/qml");  // where the Naast module lives (Qt 6.4 does not look)
@@ -84,7 +78,7 @@ int main(int argc, char** argv) {
     QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
     const int n = loaded.toInt();
     std::printf("self-test: %d pages loaded\n", n);
-    return n >= 4 ? 0 : 1;
+    return n >= 5 ? 0 : 1;
   }
   // Outlive the block below: the event loop calls the lambdas that use them.
   int shot = 0;
@@ -99,18 +93,25 @@ int main(int argc, char** argv) {
       session.unlock("1234");
     });
     QObject::connect(&session, &AppSession::unlockedChanged, &app, [&] {
+      // caseload -> settings -> caseload -> dossier -> dagboek -> the mother's view (last: only
+      // the coach's PIN leaves it).
       QTimer::singleShot(0, [&] {
         grab("02-caseload");
-        QMetaObject::invokeMethod(window, "openFirstDossier");
+        QMetaObject::invokeMethod(window, "openSettings");
         QTimer::singleShot(0, [&] {
-          grab("03-dossier");
-          QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
+          grab("06-instellingen");
+          QMetaObject::invokeMethod(window, "back");
+          QMetaObject::invokeMethod(window, "openFirstDossier");
           QTimer::singleShot(0, [&] {
-            grab("04-dagboek");
-            QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "showMother"));
+            grab("03-dossier");
+            QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
             QTimer::singleShot(0, [&] {
-              grab("05-dagboek-moeder");
-              app.exit(shot == 5 ? 0 : 1);
+              grab("04-dagboek");
+              QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "showMother"));
+              QTimer::singleShot(0, [&] {
+                grab("05-dagboek-moeder");
+                app.exit(shot == 6 ? 0 : 1);
+              });
             });
           });
         });
