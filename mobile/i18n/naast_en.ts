@@ -4,6 +4,34 @@
 <context>
     <name>AppSession</name>
     <message>
+        <source>aangemaakt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>bekeken</source>
+        <translation>read</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>gezocht</source>
+        <translation>searched</translation>
+    </message>
+    <message>
+        <source>geëxporteerd</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <source>gewist</source>
+        <translation>erased</translation>
+    </message>
+    <message>
         <source>Er zijn geen gegevens op deze tablet gevonden.</source>
         <translation>No data was found on this tablet.</translation>
     </message>
@@ -196,6 +224,10 @@
 <context>
     <name>DossierPage</name>
     <message>
+        <source>Wie keek in dit dossier</source>
+        <translation>Who looked at this file</translation>
+    </message>
+    <message>
         <source>Dagboek</source>
         <translation>Diary</translation>
     </message>
@@ -296,6 +328,21 @@
     <message>
         <source>Zo ziet tekst in de app eruit.</source>
         <translation>This is how text looks in the app.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Dossier</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Wie keek in het dossier van %1</source>
+        <translation>Who looked at the file of %1</translation>
+    </message>
+    <message>
+        <source>Nog niemand.</source>
+        <translation>No one yet.</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,13 @@ Page {
             alert: page.info.crisis === true
         }
         Button {
+            objectName: "openAudit"
+            text: qsTr("Wie keek in dit dossier")
+            Layout.preferredHeight: 56
+            Layout.preferredWidth: 320
+            onClicked: page.openAudit()
+        }
+        Button {
             objectName: "openDiary"
             text: qsTr("Dagboek")
             highlighted: true
@@ -71,6 +78,11 @@ Page {
     }
 
     Component { id: diaryPage; DiaryPage {} }
+    Component { id: auditPage; AuditPage {} }
+    function openAudit() {
+        page.StackView.view.push(auditPage, { doc: page.doc, name: page.info.name || "" },
+                                 StackView.Immediate)
+    }
     function openDiary() {
         page.StackView.view.push(diaryPage, { doc: page.doc, name: page.info.name || "" },
                                  StackView.Immediate)

@@ -35,6 +35,7 @@ ApplicationWindow {
         }
     }
     Component { id: settingsPage; SettingsPage {} }
+    Component { id: auditPage; AuditPage {} }
     Component { id: dossierPage; DossierPage {} }
     Component { id: diaryPage; DiaryPage {} }
 
@@ -71,7 +72,7 @@ ApplicationWindow {
     // For --self-test: creates every page once; returns how many loaded.
     function selfTest() {
         let n = 0
-        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage]) {
+        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage, auditPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

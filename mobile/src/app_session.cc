@@ -1,6 +1,7 @@
 #include "app_session.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEvent>
 #include <QJSEngine>
 #include <QLocale>
@@ -8,6 +9,7 @@
 #include <QSettings>
 #include <QtConcurrent/QtConcurrent>
 #include <chrono>
+#include <map>
 
 #include "naast/crypto/crypto.h"
 #include "naast/domain/team_generator.h"
@@ -214,7 +216,6 @@ QVariantMap AppSession::dossier(const QString& doc) {
   QVariantMap out;
   const naast::domain::CaseloadEntry* e = caseload_.Find(doc);
   if (!store_ || !e) return out;
-  if (auto read = store_->Read(e->doc); !read) return out;  // logged: who looked at this file
   out["name"] = QString::fromStdString(e->name);
   out["phase"] = PhaseLabel(e->phase);
   out["stage"] = StageLabel(*e);
@@ -224,6 +225,7 @@ QVariantMap AppSession::dossier(const QString& doc) {
   out["crisis"] = e->crisis;
   out["escalations"] = e->open_escalations;
   out["late"] = !e->late_turnaround.empty();
+  // Reading the timeline writes the one audit entry for opening the dossier (who looked).
   auto timeline = naast::domain::Timeline(*store_, e->doc);
   int visits = 0;
   if (timeline) {
@@ -243,6 +245,34 @@ void AppSession::checkPin(const QString& pin) {
     if (!vault) return Tr("Er zijn geen gegevens op deze tablet gevonden.");
     return UnlockError(vault->Unlock(PinBytes(pin_text), secret, NowMs()), *vault);
   }));
+}
+
+QVariantList AppSession::auditTrail(const QString& doc) {
+  QVariantList out;
+  if (!store_) return out;
+  auto trail = store_->AuditTrail(doc.toStdString());
+  if (!trail) return out;
+  static const std::map<std::string, const char*> kActions = {
+      {"create", QT_TRANSLATE_NOOP("AppSession", "aangemaakt")},
+      {"read", QT_TRANSLATE_NOOP("AppSession", "bekeken")},
+      {"change", QT_TRANSLATE_NOOP("AppSession", "gewijzigd")},
+      {"delete", QT_TRANSLATE_NOOP("AppSession", "verwijderd")},
+      {"search", QT_TRANSLATE_NOOP("AppSession", "gezocht")},
+      {"export", QT_TRANSLATE_NOOP("AppSession", "geëxporteerd")},
+      {"erase", QT_TRANSLATE_NOOP("AppSession", "gewist")}};
+  for (auto it = trail->rbegin(); it != trail->rend(); ++it) {
+    QVariantMap row;
+    row["when"] = QLocale().toString(QDateTime::fromMSecsSinceEpoch(it->at_ms),
+                                     QStringLiteral("ddd d MMM yyyy HH:mm"));
+    row["user"] = QString::fromStdString(it->user);
+    row["device"] = QString::fromStdString(it->device);
+    const auto action = kActions.find(it->action);
+    row["action"] =
+        action != kActions.end() ? Tr(action->second) : QString::fromStdString(it->action);
+    row["detail"] = QString::fromStdString(it->detail);
+    out.push_back(row);
+  }
+  return out;
 }
 
 QVariantMap AppSession::currentDiaryEntry(const QString& doc) {

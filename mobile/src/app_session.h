@@ -11,6 +11,7 @@
 #include <QQmlEngine>
 #include <QTimer>
 #include <QTranslator>
+#include <QVariantList>
 #include <QVariantMap>
 #include <filesystem>
 #include <memory>
@@ -72,6 +73,9 @@ class AppSession : public QObject {
   // Name, phase, stage, visits and flags of one dossier (logs the read in the audit log).
   Q_INVOKABLE QVariantMap dossier(const QString& doc);
 
+  // "Who looked at this file" (NEN 7513): the dossier's audit trail, newest first, as
+  // {when, user, device, action, detail}; the action in words of the app's language.
+  Q_INVOKABLE QVariantList auditTrail(const QString& doc);
   // Dagboek. The mother's current entry (from her due date or her child's birth date), as
   // {kind, index}; empty when neither is known.
   Q_INVOKABLE QVariantMap currentDiaryEntry(const QString& doc);

@@ -93,8 +93,8 @@ int main(int argc, char** argv) {
       session.unlock("1234");
     });
     QObject::connect(&session, &AppSession::unlockedChanged, &app, [&] {
-      // caseload -> settings -> caseload -> dossier -> dagboek -> the mother's view (last: only
-      // the coach's PIN leaves it).
+      // caseload -> settings -> caseload -> dossier -> who looked -> dossier -> dagboek -> the
+      // mother's view (last: only the coach's PIN leaves it).
       QTimer::singleShot(0, [&] {
         grab("02-caseload");
         QMetaObject::invokeMethod(window, "openSettings");
@@ -104,13 +104,18 @@ int main(int argc, char** argv) {
           QMetaObject::invokeMethod(window, "openFirstDossier");
           QTimer::singleShot(0, [&] {
             grab("03-dossier");
-            QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
+            QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openAudit"));
+            QTimer::singleShot(0, [&] {
+              grab("07-wie-keek");
+              QMetaObject::invokeMethod(window, "back");
+              QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
+            });
             QTimer::singleShot(0, [&] {
               grab("04-dagboek");
               QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "showMother"));
               QTimer::singleShot(0, [&] {
                 grab("05-dagboek-moeder");
-                app.exit(shot == 6 ? 0 : 1);
+                app.exit(shot == 7 ? 0 : 1);
               });
             });
           });

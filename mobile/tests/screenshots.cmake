@@ -8,7 +8,7 @@ execute_process(
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "naast-app --screenshots failed: ${rc}")
 endif()
-foreach(screen 01-unlock 02-caseload 03-dossier 04-dagboek 05-dagboek-moeder 06-instellingen)
+foreach(screen 01-unlock 02-caseload 03-dossier 04-dagboek 05-dagboek-moeder 06-instellingen 07-wie-keek)
   if(NOT EXISTS ${OUT}/${screen}.png)
     message(FATAL_ERROR "no screenshot ${screen}.png")
   endif()
