@@ -36,9 +36,8 @@ Page {
                 id: search
                 objectName: "search"
                 placeholderText: qsTr("Zoek op naam")
-                color: "white"
-                placeholderTextColor: "#b2dfdb"
-                                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+                placeholderTextColor: "#78909c"  // readable on the field's white background
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
                 Layout.preferredWidth: 320
                 Layout.preferredHeight: 48
                 onTextChanged: AppSession.caseload.filter = text

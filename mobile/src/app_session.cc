@@ -68,8 +68,7 @@ AppSession::AppSession(Options options, QObject* parent)
   QString error;
   if (!diaries_.Load(&error)) qWarning("naast-app: %s", qPrintable(error));
   // The settings hold no personal data: a plain file beside the encrypted store.
-  QSettings settings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
-                     QSettings::IniFormat);
+  QSettings settings(SettingsFile(), QSettings::IniFormat);
   setLanguage(settings.value("language", "nl").toString());
   setTextScale(settings.value("text_scale", 1.0).toDouble());
   idle_.setSingleShot(true);
@@ -86,6 +85,10 @@ AppSession::AppSession(Options options, QObject* parent)
 AppSession::~AppSession() {
   if (watcher_.isRunning()) watcher_.waitForFinished();  // an unlock still deriving the key
   if (pin_watcher_.isRunning()) pin_watcher_.waitForFinished();
+}
+
+QString AppSession::SettingsFile() const {
+  return QString::fromStdString((options_.data_dir / "settings.ini").string());
 }
 
 QString AppSession::today() const {
@@ -150,9 +153,7 @@ void AppSession::setLanguage(const QString& lang) {
     QLocale::setDefault(QLocale(QLocale::Dutch, QLocale::Netherlands));
   }
   if (!changed) return;
-  QSettings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
-            QSettings::IniFormat)
-      .setValue("language", language_);
+  QSettings(SettingsFile(), QSettings::IniFormat).setValue("language", language_);
   if (store_) Reload();  // the caseload's labels and dates
   if (engine_) engine_->retranslate();
   emit languageChanged();
@@ -162,9 +163,7 @@ void AppSession::setTextScale(double scale) {
   const double s = scale >= 1.4 ? 1.5 : (scale >= 1.2 ? 1.25 : 1.0);
   if (s == text_scale_) return;
   text_scale_ = s;
-  QSettings(QString::fromStdString((options_.data_dir / "settings.ini").string()),
-            QSettings::IniFormat)
-      .setValue("text_scale", text_scale_);
+  QSettings(SettingsFile(), QSettings::IniFormat).setValue("text_scale", text_scale_);
   emit textScaleChanged();
 }
 

@@ -114,6 +114,8 @@ class AppSession : public QObject {
   void Finish(Opened opened);
   void SetError(const QString& e);
   void Reload();
+  // The tablet's settings (language, text size): a plain file beside the store, nothing personal.
+  QString SettingsFile() const;
 
   Options options_;
   naast::crdt::HybridClock clock_;

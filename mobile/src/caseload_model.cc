@@ -40,16 +40,9 @@ QString ShortDate(Date d) {
 }
 
 void CaseloadModel::Reset(std::vector<CaseloadEntry> entries, Date today) {
-  beginResetModel();
   all_ = std::move(entries);
   today_ = today;
-  shown_.clear();
-  for (const auto& e : all_) {
-    if (filter_.isEmpty() || QString::fromStdString(e.name).contains(filter_, Qt::CaseInsensitive))
-      shown_.push_back(&e);
-  }
-  endResetModel();
-  emit countChanged();
+  Refilter();
 }
 
 const CaseloadEntry* CaseloadModel::Find(const QString& doc) const {
@@ -66,9 +59,16 @@ void CaseloadModel::setFilter(const QString& f) {
   emit filterChanged();
 }
 
+// The rows shown: every entry whose name holds the filter.
 void CaseloadModel::Refilter() {
-  auto entries = std::move(all_);
-  Reset(std::move(entries), today_);
+  beginResetModel();
+  shown_.clear();
+  for (const auto& e : all_) {
+    if (filter_.isEmpty() || QString::fromStdString(e.name).contains(filter_, Qt::CaseInsensitive))
+      shown_.push_back(&e);
+  }
+  endResetModel();
+  emit countChanged();
 }
 
 int CaseloadModel::rowCount(const QModelIndex& parent) const {

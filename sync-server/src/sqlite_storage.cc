@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -319,6 +320,16 @@ COMMIT;
   Status WriteAll(const std::vector<Write*>& batch) {
     Transaction tx(db_);
     if (Status s = tx.Begin(); !s) return s;
+    // Old nonces are forgotten once per batch, not once per request.
+    std::uint64_t forget_before = 0;
+    for (const Write* w : batch) {
+      if (w->nonce) forget_before = std::max(forget_before, w->nonce->forget_before_ms);
+    }
+    if (forget_before > 0) {
+      auto forget = db_.Prepare("DELETE FROM nonces WHERE time_ms < ?");
+      if (!forget) return forget.error();
+      if (Status s = forget->Bind(1, static_cast<std::int64_t>(forget_before)).Run(); !s) return s;
+    }
     for (Write* w : batch) {
       w->stored.clear();
       if (Status s = w->nonce ? WriteNonce(*w) : WriteEnvelopes(*w); !s) return s;
@@ -328,11 +339,6 @@ COMMIT;
 
   Status WriteNonce(Write& w) {
     const Write::Nonce& n = *w.nonce;
-    auto forget = db_.Prepare("DELETE FROM nonces WHERE time_ms < ?");
-    if (!forget) return forget.error();
-    if (Status s = forget->Bind(1, static_cast<std::int64_t>(n.forget_before_ms)).Run(); !s) {
-      return s;
-    }
     auto st = db_.Prepare("INSERT OR IGNORE INTO nonces (device, nonce, time_ms) VALUES (?, ?, ?)");
     if (!st) return st.error();
     if (Status s = st->Bind(1, std::span<const std::uint8_t>(n.device.data(), n.device.size()))

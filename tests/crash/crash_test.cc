@@ -3,8 +3,6 @@
 // batch the child acknowledged, hold each batch whole or not at all, and its tables must be
 // exactly what the operation log says.
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -14,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "child_process.h"
 #include "naast/crypto/crypto.h"
 #include "naast/store/store.h"
 #include "test_util.h"
@@ -22,35 +21,9 @@
 #error "NAAST_CRASH_CHILD must name the naast-crash-child executable"
 #endif
 
-extern char** environ;
-
 using namespace naast;
 
 namespace {
-
-struct Child {
-  pid_t pid = -1;
-  int out = -1;  // the child's stdout
-};
-
-Child Spawn(const std::string& file, const std::string& key_hex, int batch) {
-  int fds[2];
-  REQUIRE(pipe(fds) == 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  const std::string batch_text = std::to_string(batch);
-  const char* argv[] = {NAAST_CRASH_CHILD, file.c_str(), key_hex.c_str(), batch_text.c_str(),
-                        nullptr};
-  Child c;
-  REQUIRE(posix_spawn(&c.pid, NAAST_CRASH_CHILD, &actions, nullptr, const_cast<char**>(argv),
-                      environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(fds[1]);
-  c.out = fds[0];
-  return c;
-}
 
 // Reads "acked N" lines until `want` of them came (or the child ended); returns the last N.
 long ReadAcks(int fd, int want, std::string& buffer, int* got) {
@@ -90,7 +63,8 @@ TEST_CASE("kill -9 during large applies: whole batches, nothing acknowledged los
   int killed_mid_batch = 0;
   for (int round = 0; round < rounds; ++round) {
     INFO("round " << round);
-    Child child = Spawn(file, hex, batch);
+    testing::ChildProcess child =
+        testing::SpawnChild(NAAST_CRASH_CHILD, {file, hex, std::to_string(batch)});
     std::string buffer;
     int got = 0;
     // Half the time wait for a few acknowledged batches first; then kill at a random moment
@@ -104,9 +78,7 @@ TEST_CASE("kill -9 during large applies: whole batches, nothing acknowledged los
     int more = 0;
     const long late = ReadAcks(child.out, 1 << 20, buffer, &more);
     if (late > acknowledged) acknowledged = late;
-    close(child.out);
-    int status = 0;
-    REQUIRE(waitpid(child.pid, &status, 0) == child.pid);
+    const int status = child.Wait();
     REQUIRE(WIFSIGNALED(status));  // it was still working when killed
     REQUIRE(WTERMSIG(status) == SIGKILL);
 

@@ -2,15 +2,13 @@
 // and is killed at random pages, several times; the next run resumes from the last stored page
 // (it does not start over) and ends with exactly the teamleider's dossiers.
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 
+#include "child_process.h"
 #include "naast/crypto/crypto.h"
 #include "naast/store/store.h"
 #include "naast/sync/session.h"
@@ -20,8 +18,6 @@
 #error "NAAST_SYNC_CHILD must name the naast-sync-child executable"
 #endif
 
-extern char** environ;
-
 using namespace naast;
 using crdt::OpId;
 using testing::Now;
@@ -29,53 +25,6 @@ using testing::Tablet;
 using testing::Team;
 
 namespace {
-
-struct Child {
-  pid_t pid = -1;
-  int out = -1;
-  std::string buffer;
-
-  // The next line of the child's stdout; empty when it ended.
-  std::string Line() {
-    char chunk[256];
-    for (;;) {
-      const auto nl = buffer.find('\n');
-      if (nl != std::string::npos) {
-        std::string line = buffer.substr(0, nl);
-        buffer.erase(0, nl + 1);
-        return line;
-      }
-      const ssize_t n = read(out, chunk, sizeof chunk);
-      if (n <= 0) return {};
-      buffer.append(chunk, static_cast<std::size_t>(n));
-    }
-  }
-  int Wait() {
-    int status = 0;
-    waitpid(pid, &status, 0);
-    close(out);
-    return status;
-  }
-};
-
-Child Spawn(std::vector<std::string> args) {
-  int fds[2];
-  REQUIRE(pipe(fds) == 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, fds[0]);
-  args.insert(args.begin(), NAAST_SYNC_CHILD);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  Child c;
-  REQUIRE(posix_spawn(&c.pid, NAAST_SYNC_CHILD, &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(fds[1]);
-  c.out = fds[0];
-  return c;
-}
 
 sync::PublicKey KeyFromHex(const std::string& hex) {
   sync::PublicKey key{};
@@ -121,7 +70,7 @@ TEST_CASE("kill -9 of a client during a pull: the next run resumes and ends comp
     return a;
   };
   {
-    Child keys = Spawn(args({"keys"}));
+    testing::ChildProcess keys = testing::SpawnChild(NAAST_SYNC_CHILD, args({"keys"}));
     std::istringstream line(keys.Line());
     std::string word, sign, box, code;
     line >> word >> sign >> box >> code;
@@ -151,7 +100,7 @@ TEST_CASE("kill -9 of a client during a pull: the next run resumes and ends comp
   int kills = 0;
   std::size_t before_kill = 0;  // envelopes the killed runs said they had stored
   for (int k = 0; k < 5; ++k) {
-    Child pull = Spawn(args({"pull", "1500"}));
+    testing::ChildProcess pull = testing::SpawnChild(NAAST_SYNC_CHILD, args({"pull", "1500"}));
     const int pages = std::uniform_int_distribution<int>(1, 3)(rng);
     int seen = 0;
     std::string line;
@@ -168,7 +117,7 @@ TEST_CASE("kill -9 of a client during a pull: the next run resumes and ends comp
   }
   CHECK(kills >= 3);
 
-  Child last = Spawn(args({"pull", "1500"}));
+  testing::ChildProcess last = testing::SpawnChild(NAAST_SYNC_CHILD, args({"pull", "1500"}));
   std::size_t resumed = 0;
   for (std::string line; !(line = last.Line()).empty();) {
     if (line.rfind("done ", 0) == 0) resumed = std::stoul(line.substr(5));
