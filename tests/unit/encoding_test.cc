@@ -270,6 +270,13 @@ TEST_CASE("bad documents are errors: magic, version, flags, truncation, damage",
   b = large;
   b.resize(large.size() / 2);
   REQUIRE(code(b) == ErrorCode::kMalformed);
+  // Found by fuzz_decode_document: a deflated document that declares about a gigabyte in a few
+  // bytes is refused before anything that size is allocated.
+  const Bytes liar = {'N', 'D', 'O', 'C', 0x01, 0x01, 0xc5, 0xff, 0xfe, 0xff, 0x03};
+  auto refused = Document::Load(liar, 1);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == ErrorCode::kMalformed);
+  CHECK(refused.error().message.find("declares more bytes") != std::string::npos);
 }
 
 TEST_CASE("replicas that applied the same changes in other orders save the same bytes",

@@ -682,8 +682,14 @@ Result<Document> Document::Load(std::span<const std::uint8_t> bytes, ReplicaId s
   if (flags & kFlagDeflated) {
     std::uint64_t size = head.Bounded(kMaxDocumentBytes, "document larger than the limit");
     if (!head.ok()) return head.error();
-    inflated.resize(size);
     auto packed = bytes.subspan(head.offset());
+    // Deflate expands at most 1032 to 1: a larger declared size is a lie, and believing it would
+    // allocate up to the limit for a few bytes of input.
+    if (size > packed.size() * 1032 + 64) {
+      return Error{ErrorCode::kMalformed,
+                   "compressed document declares more bytes than its body can hold"};
+    }
+    inflated.resize(size);
     z_stream z{};
     if (inflateInit(&z) != Z_OK) return Error{ErrorCode::kLimitExceeded, "zlib unavailable"};
     z.next_in = const_cast<Bytef*>(packed.data());
