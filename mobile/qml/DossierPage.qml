@@ -59,23 +59,33 @@ Page {
                    || qsTr("geen")
             alert: page.info.crisis === true
         }
-        Button {
-            objectName: "openAudit"
-            text: qsTr("Wie keek in dit dossier")
-            Layout.preferredHeight: 56
-            Layout.preferredWidth: 320
-            onClicked: page.openAudit()
-        }
-        Button {
-            objectName: "openDiary"
-            text: qsTr("Dagboek")
-            highlighted: true
-            Layout.preferredHeight: 56
-            Layout.preferredWidth: 240
-            onClicked: page.openDiary()
+        // The dossier's parts, one button each (48 px and more: a finger in a hurry).
+        Flow {
+            objectName: "sections"
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            spacing: 12
+            Repeater {
+                model: page.sections
+                delegate: Button {
+                    required property var modelData
+                    objectName: modelData.name
+                    text: modelData.label
+                    highlighted: modelData.name === "openDiary"
+                    height: Math.round(56 * AppSession.textScale)
+                    width: Math.max(implicitWidth + 32, Math.round(200 * AppSession.textScale))
+                    onClicked: page[modelData.name]()
+                }
+            }
         }
         Item { Layout.fillHeight: true; Layout.columnSpan: 2 }
     }
+
+    // Each part: the function that opens it (also called by --screenshots) and its label.
+    readonly property var sections: [
+        { name: "openDiary", label: qsTr("Dagboek") },
+        { name: "openAudit", label: qsTr("Wie keek in dit dossier") }
+    ]
 
     Component { id: diaryPage; DiaryPage {} }
     Component { id: auditPage; AuditPage {} }

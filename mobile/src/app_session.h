@@ -54,6 +54,9 @@ class AppSession : public QObject {
   static AppSession* create(QQmlEngine*, QJSEngine*);
 
   bool unlocked() const { return store_ != nullptr; }
+  // The open store (nullptr while locked), for the app's other models and services.
+  naast::store::Store* store() { return store_.get(); }
+  const naast::domain::Date& todayDate() const { return options_.today; }
   bool busy() const { return busy_; }
   QString error() const { return error_; }
   QString today() const;
