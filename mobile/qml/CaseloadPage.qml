@@ -9,6 +9,9 @@ Page {
     objectName: "caseloadPage"
     signal open(string doc)
     signal settings()
+    signal join()
+
+    footer: SyncBar { onJoin: page.join() }
     function firstDoc() { return list.count > 0 ? list.itemAtIndex(0).doc : "" }
 
     header: ToolBar {

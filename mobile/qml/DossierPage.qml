@@ -9,7 +9,11 @@ Page {
     id: page
     objectName: "dossierPage"
     property string doc
-    readonly property var info: doc ? AppSession.dossier(doc) : ({})
+    property var info: doc ? AppSession.dossier(doc) : ({})
+    Connections {
+        target: AppSession
+        function onDataChanged() { page.info = page.doc ? AppSession.dossier(page.doc) : ({}) }
+    }
 
     header: ToolBar {
         height: Math.round(64 * AppSession.textScale)
@@ -83,12 +87,18 @@ Page {
 
     // Each part: the function that opens it (also called by --screenshots) and its label.
     readonly property var sections: [
+        { name: "openVisits", label: qsTr("Bezoeken") },
         { name: "openDiary", label: qsTr("Dagboek") },
         { name: "openAudit", label: qsTr("Wie keek in dit dossier") }
     ]
 
     Component { id: diaryPage; DiaryPage {} }
     Component { id: auditPage; AuditPage {} }
+    Component { id: visitsPage; VisitsPage {} }
+    function openVisits() {
+        page.StackView.view.push(visitsPage, { doc: page.doc, name: page.info.name || "" },
+                                 StackView.Immediate)
+    }
     function openAudit() {
         page.StackView.view.push(auditPage, { doc: page.doc, name: page.info.name || "" },
                                  StackView.Immediate)

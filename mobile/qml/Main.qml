@@ -20,18 +20,26 @@ ApplicationWindow {
     palette.dark: "#00796b"
     palette.mid: "#b2dfdb"
 
+    readonly property var currentPage: stack.currentItem  // for --drive
+
     StackView {
         id: stack
         anchors.fill: parent
-        initialItem: unlockPage
+        initialItem: AppSession.hasData ? unlockPage : setupPage
     }
 
     Component { id: unlockPage; UnlockPage {} }
+    Component { id: setupPage; SetupPage { onSettingUp: window.newTablet = true } }
+    property bool newTablet: false
+    Component { id: joinPage; JoinPage {} }
+    Component { id: visitsPage; VisitsPage {} }
+    Component { id: visitPage; VisitPage {} }
     Component {
         id: caseloadPage
         CaseloadPage {
             onOpen: doc => window.openDossier(doc)
             onSettings: stack.push(settingsPage, {}, StackView.Immediate)
+            onJoin: window.openJoin()
         }
     }
     Component { id: settingsPage; SettingsPage {} }
@@ -42,10 +50,14 @@ ApplicationWindow {
     Connections {
         target: AppSession
         function onUnlockedChanged() {
-            if (AppSession.unlocked)
+            if (AppSession.unlocked) {
                 stack.replace(null, caseloadPage, {}, StackView.Immediate)
-            else
+                if (stack.get(0) && stack.get(0).objectName === "caseloadPage" && window.newTablet)
+                    window.openJoin()  // a new tablet: join a team first
+                window.newTablet = false
+            } else {
                 stack.replace(null, unlockPage, {}, StackView.Immediate)
+            }
         }
     }
 
@@ -58,6 +70,8 @@ ApplicationWindow {
         if (stack.currentItem && stack.currentItem.firstDoc)
             openDossier(stack.currentItem.firstDoc())
     }
+
+    function openJoin() { stack.push(joinPage, {}, StackView.Immediate) }
 
     // For --screenshots: the settings page on top.
     function openSettings() { stack.push(settingsPage, {}, StackView.Immediate) }
@@ -72,7 +86,8 @@ ApplicationWindow {
     // For --self-test: creates every page once; returns how many loaded.
     function selfTest() {
         let n = 0
-        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage, auditPage]) {
+        for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
+                         visitPage, diaryPage, settingsPage, auditPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

@@ -12,8 +12,11 @@
 #include <map>
 
 #include "naast/crypto/crypto.h"
+#include "naast/domain/privacy.h"
 #include "naast/domain/team_generator.h"
 #include "naast/store/key_vault.h"
+#include "naast/sync/session.h"
+#include "sync_service.h"
 
 namespace {
 
@@ -64,7 +67,7 @@ AppSession* AppSession::create(QQmlEngine* qml, QJSEngine*) {
 }
 
 AppSession::AppSession(Options options, QObject* parent)
-    : QObject(parent), options_(std::move(options)) {
+    : QObject(parent), options_(std::move(options)), sync_(new SyncService(this)) {
   QString error;
   if (!diaries_.Load(&error)) qWarning("naast-app: %s", qPrintable(error));
   // The settings hold no personal data: a plain file beside the encrypted store.
@@ -83,6 +86,7 @@ AppSession::AppSession(Options options, QObject* parent)
 }
 
 AppSession::~AppSession() {
+  sync_->Detach();
   if (watcher_.isRunning()) watcher_.waitForFinished();  // an unlock still deriving the key
   if (pin_watcher_.isRunning()) pin_watcher_.waitForFinished();
 }
@@ -95,7 +99,24 @@ QString AppSession::today() const {
   return QString::fromStdString(options_.today.ToString());
 }
 
+bool AppSession::hasData() const {
+  return std::filesystem::exists(options_.data_dir / "key.vault");
+}
+
 void AppSession::unlock(const QString& pin) {
+  Open(/*create=*/false, pin);
+}
+
+void AppSession::setUp(const QString& pin) {
+  if (hasData()) return;
+  if (pin.size() < 4) {
+    SetError(Tr("Kies een pincode van minstens 4 cijfers."));
+    return;
+  }
+  Open(/*create=*/true, pin);
+}
+
+void AppSession::Open(bool create, const QString& pin) {
   if (busy_ || store_) return;
   busy_ = true;
   emit busyChanged();
@@ -103,9 +124,17 @@ void AppSession::unlock(const QString& pin) {
   const std::filesystem::path dir = options_.data_dir;
   const std::string pin_text = pin.toStdString();
   naast::crdt::HybridClock* clock = &clock_;
-  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock]() -> Opened {
+  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock, create]() -> Opened {
     Opened out;
     naast::store::FileDeviceSecret secret(dir / "device.secret");
+    if (create) {
+      std::error_code ec;
+      std::filesystem::create_directories(dir, ec);
+      if (!naast::store::KeyVault::Create(dir / "key.vault", PinBytes(pin_text), secret)) {
+        out.error = Tr("De tablet kan geen gegevens aanmaken. Is het geheugen vol?");
+        return out;
+      }
+    }
     auto vault = naast::store::KeyVault::Open(dir / "key.vault");
     if (!vault) {
       out.error = Tr("Er zijn geen gegevens op deze tablet gevonden.");
@@ -133,8 +162,14 @@ void AppSession::Finish(Opened opened) {
     SetError(opened.error);
     return;
   }
-  store_ = std::move(opened.store);
-  store_->SetActor(naast::store::Actor{"coach", "tablet"});
+  {
+    std::lock_guard lock(store_mutex_);
+    store_ = std::move(opened.store);
+    store_raw_ = store_.get();
+  }
+  emit hasDataChanged();
+  sync_->Attach();
+  SetActor();
   Reload();
   if (auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
   emit unlockedChanged();
@@ -191,9 +226,49 @@ bool AppSession::eventFilter(QObject* watched, QEvent* event) {
 void AppSession::lock() {
   idle_.stop();
   if (!store_) return;
+  emit flushEdits();
+  sync_->Detach();  // a running sync stops first
   caseload_.Reset({}, options_.today);
-  store_.reset();
+  {
+    std::lock_guard lock(store_mutex_);
+    store_raw_ = nullptr;
+    store_.reset();
+  }
   emit unlockedChanged();
+}
+
+void AppSession::SetActor() {
+  // Pseudonymous: the tablet's label in the team ("tablet 3") and its key's first bytes.
+  naast::store::Actor actor{"tablet", "tablet"};
+  if (const naast::sync::Device* device = sync_->device()) {
+    actor.device =
+        QByteArray(reinterpret_cast<const char*>(device->id().data()), 8).toHex().toStdString();
+    if (const naast::sync::Member* me = device->registry().Find(device->id())) {
+      actor.user = me->label + " (" + naast::sync::RoleName(me->role) + ")";
+    }
+  }
+  auto s = store();
+  if (s) s->SetActor(std::move(actor));
+}
+
+void AppSession::AfterSync(bool teamleider) {
+  SetActor();  // the team may have named this tablet
+  if (!teamleider) {
+    auto s = store();
+    if (s) naast::domain::RemoveDossiersPastAftercare(*s, options_.today);
+  }
+  Reload();
+  emit dataChanged();
+}
+
+void AppSession::WipeTablet() {
+  lock();
+  if (auto vault = naast::store::KeyVault::Open(options_.data_dir / "key.vault")) vault->Wipe();
+  std::error_code ec;
+  for (const char* name : {"naast.db", "naast.db-wal", "naast.db-shm", "naast.db-journal"}) {
+    std::filesystem::remove(options_.data_dir / name, ec);
+  }
+  SetError(Tr("De gegevens op deze tablet zijn gewist op verzoek van de teamleider."));
 }
 
 void AppSession::SetError(const QString& e) {
@@ -203,7 +278,9 @@ void AppSession::SetError(const QString& e) {
 }
 
 void AppSession::Reload() {
-  auto entries = naast::domain::Caseload(*store_, naast::domain::TeamSettings{}, options_.today);
+  auto s = store();
+  if (!s) return;
+  auto entries = naast::domain::Caseload(*s, naast::domain::TeamSettings{}, options_.today);
   if (!entries) {
     SetError(Tr("De caseload kan niet worden gelezen."));
     return;
@@ -214,7 +291,8 @@ void AppSession::Reload() {
 QVariantMap AppSession::dossier(const QString& doc) {
   QVariantMap out;
   const naast::domain::CaseloadEntry* e = caseload_.Find(doc);
-  if (!store_ || !e) return out;
+  auto s = store();
+  if (!s || !e) return out;
   out["name"] = QString::fromStdString(e->name);
   out["phase"] = PhaseLabel(e->phase);
   out["stage"] = StageLabel(*e);
@@ -225,7 +303,7 @@ QVariantMap AppSession::dossier(const QString& doc) {
   out["escalations"] = e->open_escalations;
   out["late"] = !e->late_turnaround.empty();
   // Reading the timeline writes the one audit entry for opening the dossier (who looked).
-  auto timeline = naast::domain::Timeline(*store_, e->doc);
+  auto timeline = naast::domain::Timeline(*s, e->doc);
   int visits = 0;
   if (timeline) {
     for (const auto& item : *timeline) visits += item.type == "visit";
@@ -248,8 +326,9 @@ void AppSession::checkPin(const QString& pin) {
 
 QVariantList AppSession::auditTrail(const QString& doc) {
   QVariantList out;
-  if (!store_) return out;
-  auto trail = store_->AuditTrail(doc.toStdString());
+  auto s = store();
+  if (!s) return out;
+  auto trail = s->AuditTrail(doc.toStdString());
   if (!trail) return out;
   static const std::map<std::string, const char*> kActions = {
       {"create", QT_TRANSLATE_NOOP("AppSession", "aangemaakt")},
@@ -276,16 +355,17 @@ QVariantList AppSession::auditTrail(const QString& doc) {
 
 QVariantMap AppSession::currentDiaryEntry(const QString& doc) {
   QVariantMap out;
-  if (!store_) return out;
+  auto s = store();
+  if (!s) return out;
   const std::vector<naast::crdt::Value> params = {doc.toStdString()};
   std::optional<naast::domain::Date> due, born;
-  if (auto rows = store_->Query("SELECT max(due_date) FROM e_mother WHERE doc = ?1 AND deleted = 0",
-                                params);
+  if (auto rows =
+          s->Query("SELECT max(due_date) FROM e_mother WHERE doc = ?1 AND deleted = 0", params);
       rows && !rows->empty()) {
     if (auto* s = std::get_if<std::string>(&(*rows)[0][0])) due = naast::domain::Date::Parse(*s);
   }
-  if (auto rows = store_->Query(
-          "SELECT max(birth_date) FROM e_child WHERE doc = ?1 AND deleted = 0", params);
+  if (auto rows =
+          s->Query("SELECT max(birth_date) FROM e_child WHERE doc = ?1 AND deleted = 0", params);
       rows && !rows->empty()) {
     if (auto* s = std::get_if<std::string>(&(*rows)[0][0])) born = naast::domain::Date::Parse(*s);
   }
@@ -302,8 +382,9 @@ QVariantMap AppSession::diaryEntry(const QString& kind, int index, const QString
 
 QVariantMap AppSession::diaryProgress(const QString& doc, const QString& key) {
   QVariantMap out;
-  if (!store_) return out;
-  auto rows = store_->Query(
+  auto s = store();
+  if (!s) return out;
+  auto rows = s->Query(
       "SELECT discussed_on, mother_note FROM e_diary_progress WHERE doc = ?1 AND entry = ?2 "
       "AND deleted = 0 ORDER BY discussed_on DESC LIMIT 1",
       {doc.toStdString(), key.toStdString()});
@@ -319,8 +400,9 @@ QVariantMap AppSession::diaryProgress(const QString& doc, const QString& key) {
 }
 
 bool AppSession::markDiscussed(const QString& doc, const QString& key, const QString& note) {
-  if (!store_) return false;
-  auto d = store_->Get(doc.toStdString());
+  auto s = store();
+  if (!s) return false;
+  auto d = s->Get(doc.toStdString());
   if (!d) return false;
   naast::crdt::Document& document = **d;
   const naast::crdt::OpId record = document.CreateRecord("diary_progress");
@@ -330,7 +412,9 @@ bool AppSession::markDiscussed(const QString& doc, const QString& key, const QSt
   }
   const std::string text = note.trimmed().toStdString();
   if (!text.empty() && !document.InsertText(record, "mother_note", 0, text)) return false;
-  return static_cast<bool>(store_->Commit(doc.toStdString()));
+  const bool ok = static_cast<bool>(s->Commit(doc.toStdString()));
+  sync_->refreshWaiting();
+  return ok;
 }
 
 naast::Status AppSession::CreateDemo(const std::filesystem::path& dir, const std::string& pin,

@@ -15,6 +15,7 @@
 #include <QVariantMap>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 
 #include "caseload_model.h"
 #include "diary_content.h"
@@ -23,12 +24,38 @@
 
 class QQmlEngine;
 class QJSEngine;
+class SyncService;
+
+// The open store under AppSession's lock: the UI thread and the sync worker take turns. Keep
+// it in a local variable for as long as the store (or a Document from it) is used.
+class StoreAccess {
+ public:
+  StoreAccess(std::recursive_mutex& mutex, naast::store::Store* const& store)
+      : lock_(mutex), store_(&store) {}
+  naast::store::Store* operator->() const { return *store_; }
+  naast::store::Store& operator*() const { return **store_; }
+  naast::store::Store* get() const { return *store_; }
+  explicit operator bool() const { return *store_ != nullptr; }
+  // The sync worker lets go while the network works.
+  void Release() {
+    if (lock_.owns_lock()) lock_.unlock();
+  }
+  void Acquire() {
+    if (!lock_.owns_lock()) lock_.lock();
+  }
+
+ private:
+  std::unique_lock<std::recursive_mutex> lock_;
+  naast::store::Store* const* store_;
+};
 
 class AppSession : public QObject {
   Q_OBJECT
   QML_ELEMENT
   QML_SINGLETON
   Q_PROPERTY(bool unlocked READ unlocked NOTIFY unlockedChanged)
+  // False on a new tablet: choose a PIN first (setUp).
+  Q_PROPERTY(bool hasData READ hasData NOTIFY hasDataChanged)
   Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
   Q_PROPERTY(QString error READ error NOTIFY errorChanged)
   Q_PROPERTY(QString today READ today CONSTANT)
@@ -54,8 +81,18 @@ class AppSession : public QObject {
   static AppSession* create(QQmlEngine*, QJSEngine*);
 
   bool unlocked() const { return store_ != nullptr; }
-  // The open store (nullptr while locked), for the app's other models and services.
-  naast::store::Store* store() { return store_.get(); }
+  bool hasData() const;
+  // The open store (empty while locked), for the app's other models and services.
+  StoreAccess store() { return StoreAccess(store_mutex_, store_raw_); }
+  SyncService* sync() { return sync_; }
+  // The tablet's settings (language, text size, server): a plain file beside the store,
+  // nothing personal.
+  QString SettingsFile() const;
+  // After a sync that brought changes: closed dossiers past their nazorg leave coaches' and
+  // students' tablets, and the pages read the data again.
+  void AfterSync(bool teamleider);
+  // The server's wipe order (a lost or revoked tablet): the key is destroyed, the data deleted.
+  void WipeTablet();
   const naast::domain::Date& todayDate() const { return options_.today; }
   bool busy() const { return busy_; }
   QString error() const { return error_; }
@@ -72,6 +109,9 @@ class AppSession : public QObject {
   // errorChanged tells how it went. Errors in plain words: wrong PIN with tries left, wait,
   // or the data is gone.
   Q_INVOKABLE void unlock(const QString& pin);
+  // A new tablet: makes the encrypted store with this PIN (and the tablet's keys for joining a
+  // team), then it is unlocked. On a worker thread, like unlock.
+  Q_INVOKABLE void setUp(const QString& pin);
   Q_INVOKABLE void lock();
   // Name, phase, stage, visits and flags of one dossier (logs the read in the audit log).
   Q_INVOKABLE QVariantMap dossier(const QString& doc);
@@ -98,6 +138,11 @@ class AppSession : public QObject {
 
  signals:
   void unlockedChanged();
+  void hasDataChanged();
+  // The data changed under the pages (a sync brought changes): read it again.
+  void dataChanged();
+  // Editors write what is typed now: the tablet locks, or a sync starts.
+  void flushEdits();
   void busyChanged();
   void errorChanged();
   void pinChecked(bool ok, const QString& message);
@@ -117,12 +162,15 @@ class AppSession : public QObject {
   void Finish(Opened opened);
   void SetError(const QString& e);
   void Reload();
-  // The tablet's settings (language, text size): a plain file beside the store, nothing personal.
-  QString SettingsFile() const;
+  void Open(bool create, const QString& pin);
+  void SetActor();
 
   Options options_;
   naast::crdt::HybridClock clock_;
   std::unique_ptr<naast::store::Store> store_;
+  naast::store::Store* store_raw_ = nullptr;  // store_.get(), what StoreAccess reads
+  std::recursive_mutex store_mutex_;
+  SyncService* sync_;  // a child
   CaseloadModel caseload_;
   DiaryContent diaries_;
   QFutureWatcher<QString> pin_watcher_;  // empty: the PIN was right

@@ -4,12 +4,15 @@
 //                                   comes from the tablet's settings; Dutch at first)
 //   naast-app --demo DIR            make DIR with PIN 1234 and a synthetic team, then run on it
 //   naast-app ... --self-test       load every page offscreen-safe, exit 0 when all loaded
+//   naast-app ... --drive SCRIPT    run a scripted session (driver.h), for tests and demos
 //   naast-app ... --screenshots OUT unlock with the demo PIN, walk the main screens and save
 //                                   each as OUT/<screen>.png at 1280x800 (headless runs)
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -17,7 +20,9 @@
 #include <cstdio>
 
 #include "app_session.h"
+#include "driver.h"
 #include "naast/domain/team_generator.h"
+#include "sync_service.h"
 
 Q_IMPORT_QML_PLUGIN(NaastPlugin)
 
@@ -42,6 +47,7 @@ int main(int argc, char** argv) {
   const QString demo = value("--demo");
   const QString lang = value("--lang");
   const QString screenshots = value("--screenshots");
+  const QString drive = value("--drive");
   const bool self_test = args.contains("--self-test");
   auto today = naast::domain::Date::Parse(value("--today").toStdString());
   if (!today) {
@@ -67,6 +73,7 @@ int main(int argc, char** argv) {
 
   QQmlApplicationEngine engine;
   engine.addImportPath("qrc:/qt/qml");  // where the Naast module lives (Qt 6.4 does not look)
+  engine.addImageProvider("enrolment", new EnrolmentQrProvider);
   engine.load(QUrl("qrc:/qt/qml/Naast/qml/Main.qml"));
   if (engine.rootObjects().isEmpty()) return Fail("the user interface did not load");
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
@@ -78,7 +85,16 @@ int main(int argc, char** argv) {
     QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
     const int n = loaded.toInt();
     std::printf("self-test: %d pages loaded\n", n);
-    return n >= 5 ? 0 : 1;
+    return n >= 10 ? 0 : 1;
+  }
+  if (!drive.isEmpty()) {
+    QFile file(drive);
+    if (!file.open(QIODevice::ReadOnly)) return Fail("cannot read " + drive);
+    const QJsonDocument script = QJsonDocument::fromJson(file.readAll());
+    if (!script.isArray()) return Fail(drive + " is not a JSON array of steps");
+    auto* driver = new Driver(window, &session, script.array());
+    driver->Start();
+    return app.exec();
   }
   // Outlive the block below: the event loop calls the lambdas that use them.
   int shot = 0;

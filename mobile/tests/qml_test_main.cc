@@ -8,6 +8,7 @@
 
 #include "app_session.h"
 #include "naast/domain/team_generator.h"
+#include "sync_service.h"
 
 Q_IMPORT_QML_PLUGIN(NaastPlugin)
 
@@ -23,7 +24,10 @@ class Setup : public QObject {
     AppSession::instance = session_.get();
   }
   // Qt 6.4 does not look in qrc:/qt/qml (where the module lives) by itself.
-  void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath("qrc:/qt/qml"); }
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    engine->addImportPath("qrc:/qt/qml");
+    engine->addImageProvider("enrolment", new EnrolmentQrProvider);
+  }
   void cleanupTestCase() { session_.reset(); }
 
  private:

@@ -37,9 +37,11 @@ TEST_CASE("two devices edit one dossier offline, sync over TLS, and end identica
   REQUIRE(a.AddToSet(visit, "present", std::string("moeder")).ok());
   REQUIRE(a.InsertText(visit, "notes", 0, "Post doorgenomen. " + marker).ok());
   REQUIRE(t.leader.store->Commit(id).ok());
+  CHECK(t.leader.session->PendingChanges().value() == 1);  // the app's "changes waiting"
   auto first = t.leader.Sync();
   REQUIRE(first.ok());
   CHECK(first->pushed >= 2);  // the dossier's key and the change
+  CHECK(t.leader.session->PendingChanges().value() == 0);
 
   auto got = t.coach.Sync();
   REQUIRE(got.ok());
@@ -47,6 +49,10 @@ TEST_CASE("two devices edit one dossier offline, sync over TLS, and end identica
   REQUIRE(t.coach.store->Documents().value() == std::vector<store::DocumentId>{id});
   crdt::Document& b = t.coach.Doc(id);
   REQUIRE(b.Text(visit, "notes") == "Post doorgenomen. " + marker);
+  // Who wrote it: the leader's device, learnt from the signed envelope; its own replica is not
+  // in the map.
+  CHECK(sync::ReplicaAuthor(*t.coach.store, a.self()).value() == t.leader.device->id());
+  CHECK_FALSE(sync::ReplicaAuthor(*t.coach.store, b.self()).value().has_value());
 
   // Offline, both change the same note, the same field and the same set.
   REQUIRE(
@@ -59,6 +65,7 @@ TEST_CASE("two devices edit one dossier offline, sync over TLS, and end identica
   REQUIRE(b.AddToSet(visit, "present", std::string("oma")).ok());
   REQUIRE(b.RemoveFromSet(visit, "present", std::string("moeder")).ok());
   REQUIRE(t.coach.store->Commit(id).ok());
+  CHECK(t.coach.session->PendingChanges().value() == 1);
 
   REQUIRE(t.leader.Sync().ok());
   REQUIRE(t.coach.Sync().ok());

@@ -137,46 +137,13 @@ Result<HttpsClient::Response> HttpsClient::Get(const std::string& path) {
   return impl_->Exchange(req);
 }
 
-Error ServerError(const HttpsClient::Response& response, bool* wipe) {
-  const ErrorCode code = response.status >= 500 ? ErrorCode::kIo : ErrorCode::kInvalidArgument;
-  auto reply = DecodeErrorReply(response.body);
-  if (!reply) {
-    return Error{code, "the server answered " + std::to_string(response.status)};
-  }
-  if (wipe) *wipe = reply->wipe;
-  return Error{code, reply->code + ": " + reply->message};
-}
-
 Result<SyncProgress> SyncNow(SyncSession& session, HttpsClient& client,
                              const std::function<std::uint64_t()>& now_ms,
                              const std::function<void(const SyncProgress&)>& progress, bool* wipe) {
-  auto reg = client.Post(kRegistryPath, session.RegistryRequestBody(now_ms()));
-  if (!reg) return reg.error();
-  if (reg->status != 200) return ServerError(*reg, wipe);
-  if (Status s = session.HandleRegistryResponse(reg->body); !s) return s.error();
-  SyncProgress total;
-  for (int page = 0; page < 100'000; ++page) {
-    auto body = session.NextRequest(now_ms());
-    if (!body) return body.error();
-    auto res = client.Post(kSyncPath, *body);
-    if (!res) return res.error();
-    if (res->status != 200) return ServerError(*res, wipe);
-    auto p = session.HandleResponse(res->body, now_ms());
-    if (!p) return p.error();
-    total.pushed += p->pushed;
-    total.duplicates += p->duplicates;
-    total.refused += p->refused;
-    total.pulled += p->pulled;
-    total.applied += p->applied;
-    total.snapshots += p->snapshots;
-    total.waiting = p->waiting;
-    total.clock_offset_ms = p->clock_offset_ms;
-    total.remaining_bytes = p->remaining_bytes;
-    total.problems.insert(total.problems.end(), p->problems.begin(), p->problems.end());
-    if (progress) progress(*p);
-    if (!p->more) break;
-  }
-  return total;
+  const PostFn post = [&client](const std::string& path, std::span<const std::uint8_t> body) {
+    return client.Post(path, body);
+  };
+  return SyncNow(session, post, now_ms, progress, wipe);
 }
 
 }  // namespace naast::sync

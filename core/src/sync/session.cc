@@ -1,11 +1,18 @@
 #include "naast/sync/session.h"
 
+#include <cstdio>
 #include <cstring>
 
 #include "crdt/bytes.h"
 
 namespace naast::sync {
 namespace {
+
+std::string AuthorKey(crdt::ReplicaId replica) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "author.%016llx", static_cast<unsigned long long>(replica));
+  return buf;
+}
 
 using crdt::detail::Reader;
 using crdt::detail::Writer;
@@ -472,6 +479,13 @@ Status SyncSession::Receive(const Envelope& e, SyncProgress& progress) {
       if (!plain) return plain.error();
       auto run = DecodeChangeRun(Span(*plain), e.header);
       if (!run) return run.error();
+      // Which team device wrote with this replica: the app shows who made a change.
+      const std::string author_key = AuthorKey(e.header.replica);
+      auto known = store_.GetValue(author_key);
+      if (!known) return known.error();
+      if (!*known) {
+        if (Status s = store_.PutValue(author_key, e.header.device); !s) return s;
+      }
       for (const auto& change : *run) {
         auto applied = store_.Apply(e.header.doc, change);
         if (!applied) return applied.error();
@@ -578,6 +592,77 @@ Result<SyncProgress> SyncSession::HandleResponse(std::span<const std::uint8_t> b
   progress.more = response->more || push_more_;
   progress.remaining_bytes = response->remaining_bytes;
   return progress;
+}
+
+Result<std::optional<PublicKey>> ReplicaAuthor(store::Store& store, crdt::ReplicaId replica) {
+  auto value = store.GetValue(AuthorKey(replica));
+  if (!value) return value.error();
+  if (!*value || (*value)->size() != PublicKey{}.size()) return std::optional<PublicKey>{};
+  PublicKey key{};
+  std::memcpy(key.data(), (*value)->data(), key.size());
+  return std::optional<PublicKey>{key};
+}
+
+Result<std::size_t> SyncSession::PendingChanges() {
+  auto docs = store_.Documents();
+  if (!docs) return docs.error();
+  std::size_t n = 0;
+  for (const auto& doc : *docs) {
+    crdt::VersionVector server_has;
+    auto has = store_.GetValue("server_has." + doc);
+    if (!has) return has.error();
+    if (*has) {
+      auto v = crdt::DecodeVersionVector(Span(**has));
+      if (!v) return v.error();
+      server_has = std::move(v.value());
+    }
+    auto changes = store_.ChangesSince(doc, server_has);
+    if (!changes) return changes.error();
+    n += changes->size();
+  }
+  return n;
+}
+
+Error ServerError(const HttpResponse& response, bool* wipe) {
+  const ErrorCode code = response.status >= 500 ? ErrorCode::kIo : ErrorCode::kInvalidArgument;
+  auto reply = DecodeErrorReply(response.body);
+  if (!reply) {
+    return Error{code, "the server answered " + std::to_string(response.status)};
+  }
+  if (wipe) *wipe = reply->wipe;
+  return Error{code, reply->code + ": " + reply->message};
+}
+
+Result<SyncProgress> SyncNow(SyncSession& session, const PostFn& post,
+                             const std::function<std::uint64_t()>& now_ms,
+                             const std::function<void(const SyncProgress&)>& progress, bool* wipe) {
+  auto reg = post(kRegistryPath, session.RegistryRequestBody(now_ms()));
+  if (!reg) return reg.error();
+  if (reg->status != 200) return ServerError(*reg, wipe);
+  if (Status s = session.HandleRegistryResponse(reg->body); !s) return s.error();
+  SyncProgress total;
+  for (int page = 0; page < 100'000; ++page) {
+    auto body = session.NextRequest(now_ms());
+    if (!body) return body.error();
+    auto res = post(kSyncPath, *body);
+    if (!res) return res.error();
+    if (res->status != 200) return ServerError(*res, wipe);
+    auto p = session.HandleResponse(res->body, now_ms());
+    if (!p) return p.error();
+    total.pushed += p->pushed;
+    total.duplicates += p->duplicates;
+    total.refused += p->refused;
+    total.pulled += p->pulled;
+    total.applied += p->applied;
+    total.snapshots += p->snapshots;
+    total.waiting = p->waiting;
+    total.clock_offset_ms = p->clock_offset_ms;
+    total.remaining_bytes = p->remaining_bytes;
+    total.problems.insert(total.problems.end(), p->problems.begin(), p->problems.end());
+    if (progress) progress(*p);
+    if (!p->more) break;
+  }
+  return total;
 }
 
 }  // namespace naast::sync

@@ -24,10 +24,7 @@ class HttpsClient {
     bool plain_http = false;  // development servers on loopback only
     std::chrono::milliseconds timeout{30'000};
   };
-  struct Response {
-    int status = 0;
-    std::vector<std::uint8_t> body;
-  };
+  using Response = HttpResponse;
 
   explicit HttpsClient(Options options);
   ~HttpsClient();
@@ -43,12 +40,7 @@ class HttpsClient {
   std::unique_ptr<Impl> impl_;
 };
 
-// The words of a server's 4xx/5xx reply, as an Error (kInvalidArgument for 4xx, kIo for 5xx).
-// A revoked device's error says "revoked"; `wipe` tells the app to destroy its data.
-Error ServerError(const HttpsClient::Response& response, bool* wipe = nullptr);
-
-// One whole sync as the app does it: the registry, then sync pages until nothing is left.
-// `progress` (optional) hears about every page.
+// SyncNow (session.h) over this client.
 Result<SyncProgress> SyncNow(SyncSession& session, HttpsClient& client,
                              const std::function<std::uint64_t()>& now_ms,
                              const std::function<void(const SyncProgress&)>& progress = {},

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -106,6 +107,9 @@ class SyncSession {
   Result<std::vector<std::uint8_t>> NextRequest(std::uint64_t now_ms);
   Result<SyncProgress> HandleResponse(std::span<const std::uint8_t> body, std::uint64_t now_ms);
 
+  // Local changes the server has not stored yet (the app's "changes waiting").
+  Result<std::size_t> PendingChanges();
+
   std::size_t max_push_bytes = 4 << 20;
   std::uint64_t page_bytes = 4 << 20;  // the most envelope bytes to pull per request
   // Upload a snapshot of a document when it has this many more operations than the server's
@@ -120,5 +124,30 @@ class SyncSession {
   Device& device_;
   bool push_more_ = false;
 };
+
+// The team device whose changes carry `replica` (learnt from the signed envelopes it came in);
+// empty when unknown (this device's own replica, or changes that came inside a snapshot).
+Result<std::optional<PublicKey>> ReplicaAuthor(store::Store& store, crdt::ReplicaId replica);
+
+// ---- one whole sync, over any transport (the app's Qt Network, tests' HttpsClient)
+
+struct HttpResponse {
+  int status = 0;
+  std::vector<std::uint8_t> body;
+};
+// POSTs `body` to `path` on the sync server; an Error when no answer came (kIo).
+using PostFn =
+    std::function<Result<HttpResponse>(const std::string& path, std::span<const std::uint8_t>)>;
+
+// The words of a server's 4xx/5xx reply, as an Error (kInvalidArgument for 4xx, kIo for 5xx).
+// A revoked device's error says "revoked"; `wipe` tells the app to destroy its data.
+Error ServerError(const HttpResponse& response, bool* wipe = nullptr);
+
+// The registry, then sync pages until nothing is left. `progress` (optional) hears about every
+// page; `wipe` is set when the server orders this device to destroy its data.
+Result<SyncProgress> SyncNow(SyncSession& session, const PostFn& post,
+                             const std::function<std::uint64_t()>& now_ms,
+                             const std::function<void(const SyncProgress&)>& progress = {},
+                             bool* wipe = nullptr);
 
 }  // namespace naast::sync

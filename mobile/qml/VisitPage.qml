@@ -1,0 +1,268 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Naast
+
+// Een bezoek (contactmoment): every change is saved on the tablet at once, no network needed.
+// Where a colleague's concurrent edit replaced a value, a banner says so; the replaced value
+// can be put back with a tap.
+Page {
+    id: page
+    objectName: "visitPage"
+    property alias doc: editor.doc
+    property alias record: editor.record
+    property string name
+
+    function createNew() { return editor.createNew() }
+    Component.onDestruction: editor.save()
+
+    VisitEditor {
+        id: editor
+        onFailed: message => saveError.text = message
+    }
+
+    header: ToolBar {
+        height: Math.round(64 * AppSession.textScale)
+        background: Rectangle { color: "#00796b" }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 16
+            ToolButton {
+                text: "‹ " + qsTr("Bezoeken")
+                palette.buttonText: "white"
+                Layout.preferredHeight: 56
+                onClicked: page.StackView.view.pop(StackView.Immediate)
+            }
+            Label {
+                text: qsTr("Bezoek bij %1").arg(page.name)
+                font.pixelSize: Math.round(24 * AppSession.textScale)
+                font.bold: true
+                color: "white"
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Wordt meteen bewaard")
+                color: "white"
+                opacity: 0.85
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        // Values a merge replaced: which fields, and the way to look and restore.
+        Pane {
+            objectName: "conflicts"
+            visible: editor.conflicts.length > 0
+            Layout.fillWidth: true
+            background: Rectangle { radius: 8; color: "#fff8e1"; border.color: "#ffb300" }
+            RowLayout {
+                width: parent.width
+                spacing: 12
+                Label {
+                    text: qsTr("Een collega wijzigde tegelijk:")
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    model: editor.conflicts
+                    delegate: Button {
+                        required property var modelData
+                        objectName: "conflict_" + modelData.field
+                        text: modelData.label
+                        Layout.preferredHeight: 48
+                        onClicked: overwrittenPopup.show(modelData.field, modelData.label)
+                    }
+                }
+                Item { Layout.fillWidth: true }
+            }
+        }
+        Label {
+            id: saveError
+            visible: text.length > 0
+            color: "#b71c1c"
+            wrapMode: Text.WordWrap
+            Layout.fillWidth: true
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 24
+
+            // The facts of the visit.
+            ColumnLayout {
+                Layout.preferredWidth: Math.round(420 * Math.min(AppSession.textScale, 1.25))
+                Layout.maximumWidth: Layout.preferredWidth
+                Layout.alignment: Qt.AlignTop
+                spacing: 8
+                Label { text: qsTr("Datum"); color: "#546e7a" }
+                RowLayout {
+                    Button {
+                        text: "‹"
+                        Layout.preferredWidth: 48; Layout.preferredHeight: 48
+                        onClicked: editor.setField("date", page.shift(editor.date, -1))
+                    }
+                    Label {
+                        objectName: "date"
+                        text: editor.dateText
+                        font.bold: true
+                        horizontalAlignment: Text.AlignHCenter
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        text: "›"
+                        Layout.preferredWidth: 48; Layout.preferredHeight: 48
+                        onClicked: editor.setField("date", page.shift(editor.date, 1))
+                    }
+                }
+                Label { text: qsTr("Soort contact"); color: "#546e7a" }
+                ComboBox {
+                    objectName: "kind"
+                    model: editor.kinds
+                    textRole: "label"
+                    valueRole: "code"
+                    currentIndex: editor.kinds.findIndex(k => k.code === editor.kind)
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 48
+                    onActivated: editor.setField("kind", currentValue)
+                }
+                Label { text: qsTr("Duur (minuten)"); color: "#546e7a" }
+                SpinBox {
+                    objectName: "duration"
+                    from: 0; to: 480; stepSize: 15
+                    value: editor.durationMin
+                    editable: true
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 48
+                    onValueModified: editor.setField("duration_min", value)
+                }
+                Label { text: qsTr("Leefgebieden"); color: "#546e7a" }
+                Flow {
+                    objectName: "domains"
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Repeater {
+                        model: editor.domains
+                        delegate: Button {
+                            required property var modelData
+                            text: modelData.label.replace("&", "&&")  // not a mnemonic
+                            checkable: true
+                            checked: editor.lifeDomains.indexOf(modelData.code) >= 0
+                            height: 48
+                            font.pixelSize: Math.round(15 * AppSession.textScale)
+                            onClicked: editor.setDomain(modelData.code, checked)
+                        }
+                    }
+                }
+            }
+
+            // What was said and agreed: notes that colleagues may edit at the same time.
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 8
+                    Note { field: "notes"; label: qsTr("Verslag"); value: editor.notes; lines: 8 }
+                    Note { field: "agreements"; label: qsTr("Afspraken"); value: editor.agreements; lines: 3 }
+                    Note { field: "follow_up"; label: qsTr("Vervolgacties"); value: editor.followUp; lines: 3 }
+                }
+            }
+        }
+    }
+
+    component Note: ColumnLayout {
+        id: note
+        property string field
+        property string label
+        property string value
+        property int lines: 3
+        Layout.fillWidth: true
+        Label { text: note.label; color: "#546e7a" }
+        TextArea {
+            objectName: note.field
+            text: note.value
+            wrapMode: TextEdit.Wrap
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.max(implicitHeight, note.lines * font.pixelSize * 1.6 + 16)
+            background: Rectangle { radius: 6; color: "white"; border.color: parent.activeFocus ? "#00796b" : "#cfd8dc" }
+            onTextChanged: if (text !== note.value) editor.editText(note.field, text)
+        }
+    }
+
+    // The values a concurrent edit replaced, newest first, each with who and when.
+    Popup {
+        id: overwrittenPopup
+        objectName: "overwrittenPopup"
+        property string field
+        property string label
+        property var rows: []
+        function show(f, l) { field = f; label = l; rows = editor.overwritten(f); open() }
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 96, 720)
+        modal: true
+        padding: 24
+        ColumnLayout {
+            width: parent.width
+            spacing: 12
+            Label {
+                text: qsTr("%1: vervangen waarden").arg(overwrittenPopup.label)
+                font.bold: true
+                font.pixelSize: Math.round(22 * AppSession.textScale)
+            }
+            Repeater {
+                model: overwrittenPopup.rows
+                delegate: RowLayout {
+                    required property var modelData
+                    required property int index
+                    spacing: 12
+                    Layout.fillWidth: true
+                    Label { text: modelData.value; font.bold: true; Layout.preferredWidth: 200; elide: Text.ElideRight }
+                    Label { text: modelData.who + " · " + modelData.when; color: "#546e7a"; Layout.fillWidth: true; elide: Text.ElideRight }
+                    Button {
+                        objectName: "restore" + index
+                        text: qsTr("Terugzetten")
+                        Layout.preferredHeight: 48
+                        onClicked: { editor.restore(overwrittenPopup.field, index); overwrittenPopup.close() }
+                    }
+                }
+            }
+            Button {
+                text: qsTr("Sluiten")
+                Layout.alignment: Qt.AlignRight
+                Layout.preferredHeight: 48
+                onClicked: overwrittenPopup.close()
+            }
+        }
+    }
+
+    function shift(iso, days) {
+        const d = new Date(iso + "T12:00:00Z")
+        d.setUTCDate(d.getUTCDate() + days)
+        return d.toISOString().substring(0, 10)
+    }
+    // For --drive: the note field's text as shown.
+    function noteText(field) {
+        const item = findArea(page, field)
+        return item ? item.text : ""
+    }
+    function findArea(item, name) {
+        if (item.objectName === name && item.text !== undefined) return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findArea(item.children[i], name)
+            if (found) return found
+        }
+        if (item.contentItem && item.contentItem !== item) {
+            const found = findArea(item.contentItem, name)
+            if (found) return found
+        }
+        return null
+    }
+}

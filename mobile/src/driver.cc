@@ -1,0 +1,153 @@
+#include "driver.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+#include <cstdio>
+
+#include "app_session.h"
+#include "sync_service.h"
+
+namespace {
+
+void Say(const QString& line) {
+  std::printf("%s\n", qPrintable(line));
+  std::fflush(stdout);
+}
+
+QString OneLine(QString text) {
+  return text.replace('\\', "\\\\").replace('\n', "\\n");
+}
+
+QObject* Find(QObject* root, const QString& name) {
+  if (!root) return nullptr;
+  if (root->objectName() == name) return root;
+  if (auto* item = qobject_cast<QQuickItem*>(root)) {
+    for (QQuickItem* child : item->childItems()) {
+      if (QObject* found = Find(child, name)) return found;
+    }
+  }
+  for (QObject* child : root->children()) {
+    if (QObject* found = Find(child, name)) return found;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Driver::Driver(QQuickWindow* window, AppSession* session, QJsonArray steps)
+    : QObject(window), window_(window), session_(session), steps_(std::move(steps)) {}
+
+void Driver::Start() {
+  QTimer::singleShot(0, this, &Driver::Next);
+}
+
+void Driver::Fail(const QString& why) {
+  Say(QStringLiteral("FAILED step %1: %2").arg(at_).arg(why));
+  QCoreApplication::exit(1);
+}
+
+void Driver::Next() {
+  QObject::disconnect(waiting_);
+  if (at_ >= steps_.size()) {
+    Say("done");
+    QCoreApplication::exit(0);
+    return;
+  }
+  const QJsonObject step = steps_[at_].toObject();
+  ++at_;
+  Step(step);
+}
+
+QObject* Driver::FindInPage(const QString& name) const {
+  QVariant page = window_->property("currentPage");
+  return Find(page.value<QObject*>(), name);
+}
+
+void Driver::Step(const QJsonObject& step) {
+  const QString key = step.keys().value(0);
+  const QJsonValue arg = step.value(key);
+  auto next = [this] { QTimer::singleShot(0, this, &Driver::Next); };
+  auto after_unlock = [this] {
+    waiting_ = connect(session_, &AppSession::unlockedChanged, this, [this] {
+      if (session_->unlocked()) QTimer::singleShot(0, this, &Driver::Next);
+    });
+    connect(session_, &AppSession::errorChanged, this, [this] {
+      if (!session_->error().isEmpty() && !session_->unlocked()) Fail(session_->error());
+    });
+  };
+  if (key == "setup") {
+    after_unlock();
+    session_->setUp(arg.toString());
+  } else if (key == "unlock") {
+    after_unlock();
+    session_->unlock(arg.toString());
+  } else if (key == "lock") {
+    session_->lock();
+    next();
+  } else if (key == "server") {
+    session_->sync()->setServer(arg["url"].toString(), arg["ca"].toString());
+    next();
+  } else if (key == "sync") {
+    const bool expect_ok = arg.toString("ok") == "ok";
+    waiting_ = connect(session_->sync(), &SyncService::finished, this, [this, expect_ok](bool ok) {
+      Say(ok ? QStringLiteral("sync: ok") : "sync: error " + session_->sync()->error());
+      if (ok != expect_ok) return Fail("the sync did not end as expected");
+      QTimer::singleShot(0, this, &Driver::Next);
+    });
+    session_->sync()->syncNow();
+  } else if (key == "print") {
+    const QString what = arg.toString();
+    SyncService* sync = session_->sync();
+    emit session_->flushEdits();  // what was typed is saved, and counted
+    if (what == "enrolment") Say("enrolment: " + sync->enrolmentPayload());
+    if (what == "waiting") Say(QStringLiteral("waiting: %1").arg(sync->waiting()));
+    if (what == "caseload")
+      Say(QStringLiteral("caseload: %1").arg(session_->caseload()->rowCount()));
+    if (what == "sync")
+      Say("member: " + QString(sync->member() ? "yes" : "no") + " role: " + sync->role());
+    next();
+  } else if (key == "open") {
+    QString doc = arg.toString();
+    if (doc == "first") {
+      QMetaObject::invokeMethod(window_, "openFirstDossier");
+    } else {
+      QMetaObject::invokeMethod(window_, "openDossier", Q_ARG(QVariant, doc));
+    }
+    next();
+  } else if (key == "call") {
+    QMetaObject::invokeMethod(window_, "callPage", Q_ARG(QVariant, arg.toString()));
+    next();
+  } else if (key == "back") {
+    QMetaObject::invokeMethod(window_, "back");
+    next();
+  } else if (key == "type") {
+    auto* area = qobject_cast<QQuickItem*>(FindInPage(arg["field"].toString()));
+    if (!area) return Fail("no field " + arg["field"].toString());
+    area->forceActiveFocus();
+    const int length = area->property("length").toInt();
+    area->setProperty("cursorPosition", arg["at"].toString() == "start" ? 0 : length);
+    // Key events through the window, as a keyboard sends them.
+    for (const QChar ch : arg["text"].toString()) {
+      QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(ch));
+      QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(ch));
+      QCoreApplication::sendEvent(window_, &press);
+      QCoreApplication::sendEvent(window_, &release);
+    }
+    next();
+  } else if (key == "note") {
+    QObject* area = FindInPage(arg.toString());
+    if (!area) return Fail("no field " + arg.toString());
+    Say("note " + arg.toString() + ": " + OneLine(area->property("text").toString()));
+    next();
+  } else if (key == "screenshot") {
+    if (!window_->grabWindow().save(arg.toString())) return Fail("cannot save " + arg.toString());
+    next();
+  } else {
+    Fail("unknown step " + key);
+  }
+}

@@ -1,0 +1,37 @@
+// naast-app --drive SCRIPT.json: runs a scripted session through the real pages, for the
+// end-to-end tests and the demo (headless). The script is a JSON array of steps, one key each:
+//   {"setup": PIN}  {"unlock": PIN}  {"lock": true}
+//   {"server": {"url": URL, "ca": PEMFILE}}      {"sync": "ok" | "fail"}
+//   {"print": "enrolment" | "waiting" | "caseload" | "sync"}
+//   {"open": DOC | "first"}  {"call": PAGE_FUNCTION}  {"back": true}
+//   {"type": {"field": NAME, "at": "start" | "end", "text": TEXT}}   (key events, as typed)
+//   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
+//   {"screenshot": FILE.png}
+// Output lines go to stdout; the first failing step ends the run with exit code 1.
+#pragma once
+
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+
+class QQuickWindow;
+class AppSession;
+
+class Driver : public QObject {
+  Q_OBJECT
+ public:
+  Driver(QQuickWindow* window, AppSession* session, QJsonArray steps);
+  void Start();
+
+ private:
+  void Next();
+  void Step(const QJsonObject& step);
+  void Fail(const QString& why);
+  QObject* FindInPage(const QString& name) const;
+
+  QPointer<QQuickWindow> window_;
+  AppSession* session_;
+  QJsonArray steps_;
+  int at_ = 0;
+  QMetaObject::Connection waiting_;
+};

@@ -1,0 +1,449 @@
+#include "visits.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QTimerEvent>
+
+#include "app_session.h"
+#include "naast/domain/codes.h"
+#include "naast/domain/schema.h"
+#include "sync_service.h"
+
+namespace {
+
+using naast::crdt::OpId;
+using naast::crdt::Value;
+
+QString Text(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return QString::fromStdString(*s);
+  return {};
+}
+
+template <typename E>
+QString Label(std::string_view code) {
+  const bool en = AppSession::instance && AppSession::instance->language() == "en";
+  for (const auto& c : naast::domain::Codes(E{})) {
+    if (c.code == code)
+      return QString::fromUtf8(en ? c.en.data() : c.nl.data(),
+                               static_cast<qsizetype>(en ? c.en.size() : c.nl.size()));
+  }
+  return QString::fromUtf8(code.data(), static_cast<qsizetype>(code.size()));
+}
+
+template <typename E>
+QVariantList Choices() {
+  QVariantList out;
+  for (const auto& c : naast::domain::Codes(E{})) {
+    QVariantMap m;
+    m["code"] = QString::fromUtf8(c.code.data(), static_cast<qsizetype>(c.code.size()));
+    m["label"] = Label<E>(c.code);
+    out.push_back(m);
+  }
+  return out;
+}
+
+QString DateText(const QString& iso) {
+  const QDate d = QDate::fromString(iso, Qt::ISODate);
+  return d.isValid() ? QLocale().toString(d, QStringLiteral("ddd d MMM yyyy")) : iso;
+}
+
+// The visit's register fields the editor shows, with their Dutch label (the schema's).
+QString FieldLabel(std::string_view field) {
+  for (const auto& e : naast::domain::Entities()) {
+    if (e.type != "visit") continue;
+    for (const auto& f : e.fields) {
+      if (f.name == field)
+        return QString::fromUtf8(f.nl.data(), static_cast<qsizetype>(f.nl.size()));
+    }
+  }
+  return QString::fromUtf8(field.data(), static_cast<qsizetype>(field.size()));
+}
+
+constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry"};
+
+}  // namespace
+
+// ---- VisitsModel
+
+VisitsModel::VisitsModel(QObject* parent) : QAbstractListModel(parent) {
+  if (AppSession::instance) {
+    connect(AppSession::instance, &AppSession::dataChanged, this, &VisitsModel::reload);
+  }
+}
+
+void VisitsModel::setDoc(const QString& doc) {
+  if (doc == doc_) return;
+  doc_ = doc;
+  emit docChanged();
+  reload();
+}
+
+void VisitsModel::reload() {
+  std::vector<Row> rows;
+  if (AppSession::instance && !doc_.isEmpty()) {
+    auto store = AppSession::instance->store();
+    if (store) {
+      // Only the start of each note: a list of 300 visits need not hold 300 whole notes.
+      auto result = store->Query(
+          "SELECT v.replica, v.counter, v.date, v.kind, v.duration_min, substr(v.notes, 1, 200), "
+          "(SELECT count(*) FROM e_visit_life_domains d WHERE d.doc = v.doc AND "
+          "d.replica = v.replica AND d.counter = v.counter) "
+          "FROM e_visit v WHERE v.doc = ?1 AND v.deleted = 0 "
+          "ORDER BY v.date DESC, v.replica, v.counter",
+          {doc_.toStdString()});
+      if (result) {
+        rows.reserve(result->size());
+        for (const auto& r : *result) {
+          Row row;
+          const auto* replica = std::get_if<std::int64_t>(&r[0]);
+          const auto* counter = std::get_if<std::int64_t>(&r[1]);
+          if (!replica || !counter) continue;
+          row.record = VisitEditor::RecordName(
+              OpId{static_cast<std::uint64_t>(*replica), static_cast<std::uint64_t>(*counter)});
+          row.date = DateText(Text(r[2]));
+          row.kind = Label<naast::domain::VisitKind>(Text(r[3]).toStdString());
+          if (const auto* d = std::get_if<std::int64_t>(&r[4])) row.duration = static_cast<int>(*d);
+          row.summary = Text(r[5]).simplified();
+          if (const auto* n = std::get_if<std::int64_t>(&r[6]); n && *n > 0) {
+            row.domains =
+                *n == 1 ? QCoreApplication::translate("VisitsModel", "1 leefgebied")
+                        : QCoreApplication::translate("VisitsModel", "%1 leefgebieden").arg(*n);
+          }
+          rows.push_back(std::move(row));
+        }
+      }
+    }
+  }
+  const bool count_changed = rows.size() != rows_.size();
+  beginResetModel();
+  rows_ = std::move(rows);
+  endResetModel();
+  if (count_changed) emit countChanged();
+}
+
+QString VisitsModel::recordAt(int row) const {
+  return row >= 0 && row < count() ? rows_[static_cast<std::size_t>(row)].record : QString();
+}
+
+int VisitsModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : count();
+}
+
+QVariant VisitsModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    return {};
+  }
+  const Row& r = rows_[static_cast<std::size_t>(index.row())];
+  switch (role) {
+    case Qt::DisplayRole:
+    case kDate:
+      return r.date;
+    case kRecord:
+      return r.record;
+    case kKind:
+      return r.kind;
+    case kDuration:
+      return r.duration;
+    case kSummary:
+      return r.summary;
+    case kDomains:
+      return r.domains;
+    default:
+      return {};
+  }
+}
+
+QHash<int, QByteArray> VisitsModel::roleNames() const {
+  return {{kRecord, "record"},     {kDate, "date"},       {kKind, "kind"},
+          {kDuration, "duration"}, {kSummary, "summary"}, {kDomains, "domains"}};
+}
+
+// ---- VisitEditor
+
+VisitEditor::VisitEditor(QObject* parent) : QObject(parent) {
+  if (AppSession::instance) {
+    connect(AppSession::instance, &AppSession::dataChanged, this, &VisitEditor::Load);
+    connect(AppSession::instance, &AppSession::flushEdits, this, &VisitEditor::save);
+  }
+}
+
+VisitEditor::~VisitEditor() {
+  save();
+}
+
+QString VisitEditor::RecordName(const OpId& id) {
+  return QStringLiteral("%1@%2").arg(id.replica, 0, 16).arg(id.counter);
+}
+
+OpId VisitEditor::ParseRecord(const QString& name) {
+  const auto at = name.indexOf('@');
+  if (at <= 0) return {};
+  bool ok1 = false, ok2 = false;
+  OpId id{name.left(at).toULongLong(&ok1, 16), name.mid(at + 1).toULongLong(&ok2, 10)};
+  return ok1 && ok2 ? id : OpId{};
+}
+
+void VisitEditor::setDoc(const QString& doc) {
+  if (doc == doc_) return;
+  save();
+  doc_ = doc;
+  emit recordChanged();
+  Load();
+}
+
+void VisitEditor::setRecord(const QString& record) {
+  if (record == record_) return;
+  save();
+  record_ = record;
+  emit recordChanged();
+  Load();
+}
+
+QString VisitEditor::dateText() const {
+  return DateText(date_);
+}
+
+QVariantList VisitEditor::kinds() const {
+  return Choices<naast::domain::VisitKind>();
+}
+
+QVariantList VisitEditor::domains() const {
+  return Choices<naast::domain::LifeDomain>();
+}
+
+void VisitEditor::Load() {
+  date_.clear(), kind_.clear(), diary_entry_.clear(), notes_.clear(), agreements_.clear(),
+      follow_up_.clear(), domains_.clear(), conflicts_.clear();
+  duration_ = 0;
+  const OpId id = ParseRecord(record_);
+  if (AppSession::instance && AppSession::instance->unlocked() && !doc_.isEmpty() && id.valid()) {
+    auto store = AppSession::instance->store();
+    auto d = store->Get(doc_.toStdString());
+    if (d && (*d)->Exists(id)) {
+      const naast::crdt::Document& doc = **d;
+      auto reg = [&](std::string_view f) {
+        auto e = doc.Get(id, f);
+        return e ? e->value : Value{};
+      };
+      date_ = Text(reg("date"));
+      kind_ = Text(reg("kind"));
+      diary_entry_ = Text(reg("diary_entry"));
+      const Value duration = reg("duration_min");
+      if (const auto* m = std::get_if<std::int64_t>(&duration)) duration_ = static_cast<int>(*m);
+      for (const Value& v : doc.Elements(id, "life_domains")) domains_.push_back(Text(v));
+      notes_ = QString::fromStdString(doc.Text(id, "notes"));
+      agreements_ = QString::fromStdString(doc.Text(id, "agreements"));
+      follow_up_ = QString::fromStdString(doc.Text(id, "follow_up"));
+      for (std::string_view f : kRegisters) {
+        if (doc.Overwritten(id, f).empty()) continue;
+        QVariantMap c;
+        c["field"] = QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
+        c["label"] = FieldLabel(f);
+        conflicts_.push_back(c);
+      }
+    }
+  }
+  emit changed();
+}
+
+bool VisitEditor::createNew() {
+  if (!AppSession::instance || doc_.isEmpty()) return false;
+  QString name;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    naast::crdt::Document& doc = **d;
+    const OpId id = doc.CreateRecord("visit");
+    if (!doc.Set(id, "date", AppSession::instance->todayDate().ToString()) ||
+        !doc.Set(id, "kind",
+                 std::string(naast::domain::ToCode(naast::domain::VisitKind::kHomeVisit))) ||
+        !doc.Set(id, "duration_min", std::int64_t{60}) ||
+        !doc.AddToSet(id, "present", std::string("moeder"))) {
+      return false;
+    }
+    if (!store->Commit(doc_.toStdString())) return false;
+    name = RecordName(id);
+  }
+  record_ = name;
+  emit recordChanged();
+  Load();
+  AppSession::instance->sync()->refreshWaiting();
+  return true;
+}
+
+bool VisitEditor::Commit(bool now) {
+  if (!now && !AppSession::instance->sync()->syncing()) {
+    // Typing: one commit (and one audit entry) per pause, not per key.
+    dirty_ = true;
+    if (commit_timer_ == 0) commit_timer_ = startTimer(400);
+    return true;
+  }
+  if (commit_timer_ != 0) killTimer(commit_timer_), commit_timer_ = 0;
+  dirty_ = false;
+  auto store = AppSession::instance->store();
+  if (!store) return false;
+  auto committed = store->Commit(doc_.toStdString());
+  if (!committed) {
+    emit failed(QCoreApplication::translate(
+        "VisitEditor",
+        "Opslaan lukte niet (is het geheugen vol?). De laatste wijziging is niet "
+        "bewaard."));
+    Load();
+    return false;
+  }
+  AppSession::instance->sync()->refreshWaiting();
+  return true;
+}
+
+void VisitEditor::timerEvent(QTimerEvent* event) {
+  if (event->timerId() == commit_timer_) save();
+}
+
+void VisitEditor::save() {
+  if (commit_timer_ != 0) killTimer(commit_timer_), commit_timer_ = 0;
+  if (dirty_ && AppSession::instance) Commit(/*now=*/true);
+}
+
+bool VisitEditor::setField(const QString& field, const QVariant& value) {
+  const OpId id = ParseRecord(record_);
+  if (!AppSession::instance || !id.valid()) return false;
+  const std::string f = field.toStdString();
+  Value v;
+  if (f == "duration_min") {
+    v = std::int64_t{value.toInt()};
+  } else if (f == "date" || f == "kind" || f == "diary_entry") {
+    v = value.toString().toStdString();
+  } else {
+    return false;
+  }
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d || !(*d)->Set(id, f, v)) return false;
+    if (!Commit(/*now=*/true)) return false;
+  }
+  Load();
+  return true;
+}
+
+bool VisitEditor::setDomain(const QString& code, bool on) {
+  const OpId id = ParseRecord(record_);
+  if (!AppSession::instance || !id.valid()) return false;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    const Value v = code.toStdString();
+    const bool ok = on ? static_cast<bool>((*d)->AddToSet(id, "life_domains", v))
+                       : static_cast<bool>((*d)->RemoveFromSet(id, "life_domains", v));
+    if (!ok || !Commit(/*now=*/true)) return false;
+  }
+  Load();
+  return true;
+}
+
+bool VisitEditor::editText(const QString& field, const QString& text) {
+  const OpId id = ParseRecord(record_);
+  const std::string f = field.toStdString();
+  if (!AppSession::instance || !id.valid() ||
+      (f != "notes" && f != "agreements" && f != "follow_up")) {
+    return false;
+  }
+  QString* mine = f == "notes" ? &notes_ : f == "agreements" ? &agreements_ : &follow_up_;
+  if (*mine == text) return true;
+  // The difference in code points (the CRDT's positions): common start, common end.
+  const QList<uint> before = mine->toUcs4(), after = text.toUcs4();
+  qsizetype start = 0;
+  while (start < before.size() && start < after.size() && before[start] == after[start]) ++start;
+  qsizetype end_b = before.size(), end_a = after.size();
+  while (end_b > start && end_a > start && before[end_b - 1] == after[end_a - 1]) --end_b, --end_a;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    naast::crdt::Document& doc = **d;
+    if (end_b > start && !doc.DeleteText(id, f, static_cast<std::size_t>(start),
+                                         static_cast<std::size_t>(end_b - start))) {
+      return false;
+    }
+    if (end_a > start) {
+      const QString inserted = QString::fromUcs4(
+          reinterpret_cast<const char32_t*>(after.constData() + start), end_a - start);
+      if (!doc.InsertText(id, f, static_cast<std::size_t>(start), inserted.toStdString())) {
+        return false;
+      }
+    }
+    // The document's text, which is `text` unless a sync merged something in meanwhile.
+    *mine = QString::fromStdString(doc.Text(id, f));
+    if (!Commit(/*now=*/false)) return false;
+  }
+  emit changed();
+  return true;
+}
+
+QVariantList VisitEditor::overwritten(const QString& field) const {
+  QVariantList out;
+  const OpId id = ParseRecord(record_);
+  if (!AppSession::instance || !id.valid()) return out;
+  std::vector<naast::crdt::RegisterEntry> entries;
+  std::uint64_t self = 0;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return out;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return out;
+    entries = (*d)->Overwritten(id, field.toStdString());
+    self = (*d)->self();
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.time > b.time; });
+  for (const auto& e : entries) {
+    QVariantMap m;
+    QString value;
+    if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
+      value = QString::number(*n);
+    } else {
+      value = Text(e.value);
+      if (field == "date") value = DateText(value);
+      if (field == "kind") value = Label<naast::domain::VisitKind>(value.toStdString());
+    }
+    m["value"] = value;
+    QString who = e.id.replica == self ? QCoreApplication::translate("VisitEditor", "deze tablet")
+                                       : AppSession::instance->sync()->AuthorName(e.id.replica);
+    if (who.isEmpty()) who = QCoreApplication::translate("VisitEditor", "een andere tablet");
+    m["who"] = who;
+    m["when"] =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(e.time.wall_ms)),
+                           QStringLiteral("ddd d MMM HH:mm"));
+    out.push_back(m);
+  }
+  return out;
+}
+
+bool VisitEditor::restore(const QString& field, int index) {
+  const OpId id = ParseRecord(record_);
+  if (!AppSession::instance || !id.valid()) return false;
+  Value value;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    auto entries = (*d)->Overwritten(id, field.toStdString());
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.time > b.time; });
+    if (index < 0 || index >= static_cast<int>(entries.size())) return false;
+    value = entries[static_cast<std::size_t>(index)].value;
+  }
+  // Writing it again, having seen the others, makes it the value everywhere.
+  if (const auto* n = std::get_if<std::int64_t>(&value))
+    return setField(field, static_cast<int>(*n));
+  return setField(field, Text(value));
+}

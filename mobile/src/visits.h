@@ -1,0 +1,131 @@
+// A dossier's visits (contactmomenten): the list, newest first, and the editor of one visit.
+// The editor saves every change in the dossier's CRDT document at once (a note's typing is
+// committed after a short pause, or at once while a sync runs), so nothing waits for a
+// network; values that concurrent edits replaced stay visible and can be restored.
+#pragma once
+
+#include <QtQml/qqmlregistration.h>
+
+#include <QAbstractListModel>
+#include <QObject>
+#include <QStringList>
+#include <QVariantList>
+#include <vector>
+
+#include "naast/crdt/types.h"
+
+// The visits of one dossier, newest first.
+class VisitsModel : public QAbstractListModel {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(QString doc READ doc WRITE setDoc NOTIFY docChanged)
+  Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+ public:
+  enum Role { kRecord = Qt::UserRole + 1, kDate, kKind, kDuration, kSummary, kDomains };
+  explicit VisitsModel(QObject* parent = nullptr);
+
+  QString doc() const { return doc_; }
+  void setDoc(const QString& doc);
+  int count() const { return static_cast<int>(rows_.size()); }
+  int rowCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role) const override;
+  QHash<int, QByteArray> roleNames() const override;
+  // Reads the visits again (AppSession::dataChanged does this too).
+  Q_INVOKABLE void reload();
+  Q_INVOKABLE QString recordAt(int row) const;
+
+ signals:
+  void docChanged();
+  void countChanged();
+
+ private:
+  struct Row {
+    QString record, date, kind, summary, domains;
+    int duration = 0;
+  };
+  QString doc_;
+  std::vector<Row> rows_;
+};
+
+// One visit, read from and written to the dossier's document.
+class VisitEditor : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(QString doc READ doc WRITE setDoc NOTIFY recordChanged)
+  Q_PROPERTY(QString record READ record WRITE setRecord NOTIFY recordChanged)
+  Q_PROPERTY(QString date READ date NOTIFY changed)  // YYYY-MM-DD
+  Q_PROPERTY(QString dateText READ dateText NOTIFY changed)
+  Q_PROPERTY(QString kind READ kind NOTIFY changed)
+  Q_PROPERTY(int durationMin READ durationMin NOTIFY changed)
+  Q_PROPERTY(QStringList lifeDomains READ lifeDomains NOTIFY changed)
+  Q_PROPERTY(QString diaryEntry READ diaryEntry NOTIFY changed)
+  Q_PROPERTY(QString notes READ notes NOTIFY changed)
+  Q_PROPERTY(QString agreements READ agreements NOTIFY changed)
+  Q_PROPERTY(QString followUp READ followUp NOTIFY changed)
+  // The fields where a concurrent edit replaced a value: [{field, label}].
+  Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY changed)
+  // Choices, in the app's language: [{code, label}].
+  Q_PROPERTY(QVariantList kinds READ kinds CONSTANT)
+  Q_PROPERTY(QVariantList domains READ domains CONSTANT)
+
+ public:
+  explicit VisitEditor(QObject* parent = nullptr);
+  ~VisitEditor() override;
+
+  QString doc() const { return doc_; }
+  void setDoc(const QString& doc);
+  QString record() const { return record_; }
+  void setRecord(const QString& record);
+  QString date() const { return date_; }
+  QString dateText() const;
+  QString kind() const { return kind_; }
+  int durationMin() const { return duration_; }
+  QStringList lifeDomains() const { return domains_; }
+  QString diaryEntry() const { return diary_entry_; }
+  QString notes() const { return notes_; }
+  QString agreements() const { return agreements_; }
+  QString followUp() const { return follow_up_; }
+  QVariantList conflicts() const { return conflicts_; }
+  QVariantList kinds() const;
+  QVariantList domains() const;
+
+  // A new visit today (a home visit of 60 minutes), saved at once; it becomes `record`.
+  Q_INVOKABLE bool createNew();
+  // date (YYYY-MM-DD), kind (a code), duration_min, diary_entry.
+  Q_INVOKABLE bool setField(const QString& field, const QVariant& value);
+  Q_INVOKABLE bool setDomain(const QString& code, bool on);
+  // notes, agreements or follow_up: the field's whole new text; only the difference is
+  // written, so a colleague's concurrent typing elsewhere in the note survives.
+  Q_INVOKABLE bool editText(const QString& field, const QString& text);
+  // Values a concurrent edit replaced: [{value, who, when}], newest first.
+  Q_INVOKABLE QVariantList overwritten(const QString& field) const;
+  // Makes overwritten value `index` the field's value again.
+  Q_INVOKABLE bool restore(const QString& field, int index);
+  // Writes what is typed now (the page calls this when it closes).
+  Q_INVOKABLE void save();
+
+  // The text form of a record id ("replica@counter" in hex and decimal) and back.
+  static QString RecordName(const naast::crdt::OpId& id);
+  static naast::crdt::OpId ParseRecord(const QString& name);
+
+ signals:
+  void recordChanged();
+  void changed();
+  void failed(const QString& message);
+
+ private:
+  void Load();
+  bool Commit(bool now);
+
+  QString doc_, record_;
+  QString date_, kind_, diary_entry_, notes_, agreements_, follow_up_;
+  int duration_ = 0;
+  QStringList domains_;
+  QVariantList conflicts_;
+  bool dirty_ = false;  // typed, not committed yet
+  int commit_timer_ = 0;
+
+ protected:
+  void timerEvent(QTimerEvent* event) override;
+};

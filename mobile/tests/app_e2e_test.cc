@@ -1,0 +1,180 @@
+// End to end, as the issue asks: a real naast-sync over TLS and two naast-app processes
+// (offscreen, driven through their pages with key events). A coach writes a visit note, a
+// student edits the same note offline while the coach edits it offline too; after syncing
+// both apps show the one merged note. The teamleider's tablet is a core Device in this test.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "child_process.h"
+#include "naast/domain/queries.h"
+#include "naast/domain/team_generator.h"
+#include "naast/sync/enrolment.h"
+#include "sync_fixture.h"
+
+namespace naast::testing {
+namespace {
+
+struct AppRun {
+  std::vector<std::string> lines;
+  int status = -1;
+  std::string Find(const std::string& prefix) const {
+    for (const auto& l : lines) {
+      if (l.rfind(prefix, 0) == 0) return l.substr(prefix.size());
+    }
+    return {};
+  }
+  std::string All() const {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+  }
+};
+
+// One run of the app on `dir` with a script of steps (driver.h).
+AppRun RunApp(const std::filesystem::path& dir, const std::string& steps) {
+  static int n = 0;
+  const auto script = dir.parent_path() / ("script-" + std::to_string(++n) + ".json");
+  std::ofstream(script) << steps;
+  ChildProcess app = SpawnChild(NAAST_APP, {"--data-dir", dir.string(), "--today", "2026-11-24",
+                                            "--lang", "nl", "--drive", script.string()});
+  AppRun run;
+  for (std::string line = app.Line(); !line.empty() || !app.buffer.empty(); line = app.Line()) {
+    if (line.empty()) break;
+    run.lines.push_back(line);
+  }
+  run.status = app.Wait();
+  return run;
+}
+
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+TEST_CASE("two app instances: a coach's note and a student's offline edit merge on both",
+          "[app][e2e]") {
+  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  TempDir work;
+  TempDir server_dir;
+  ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
+  const std::string url = "https://127.0.0.1:" + std::to_string(server.port());
+  const std::string ca = (server_dir.path / "cert.pem").string();
+  const std::string server_step =
+      R"({"server": {"url": )" + Quote(url) + R"(, "ca": )" + Quote(ca) + "}}";
+
+  // The teamleider's tablet: the team and a small synthetic caseload.
+  Tablet leader{server};
+  REQUIRE(leader.device->CreateTeam("tablet teamleider", Now()).ok());
+  domain::TeamShape shape;
+  shape.active_mothers = 3;
+  shape.closed_mothers = 0;
+  shape.years = 1;
+  REQUIRE(domain::GenerateTeam(*leader.store, shape).ok());
+  REQUIRE(leader.Sync().ok());
+  const auto caseload = domain::Caseload(*leader.store, {}, shape.today).value();
+  REQUIRE(!caseload.empty());
+  const store::DocumentId doc = caseload.front().doc;
+
+  // Two new tablets: each chooses a PIN and shows its enrolment code. Not approved yet, a sync
+  // says so in plain words.
+  const auto coach = work.path / "coach";
+  const auto student = work.path / "student";
+  std::vector<std::string> payloads;
+  for (const auto& dir : {coach, student}) {
+    const AppRun setup = RunApp(dir, R"([{"setup": "1234"}, )" + server_step +
+                                         R"(, {"print": "enrolment"}, {"sync": "fail"}])");
+    INFO(setup.All());
+    REQUIRE(setup.status == 0);
+    CHECK(setup.Find("sync: error ").find("nog niet goedgekeurd") != std::string::npos);
+    payloads.push_back(setup.Find("enrolment: "));
+  }
+  // The teamleider approves both from their QR payloads; the student gets this one dossier.
+  const auto coach_keys = sync::ParseEnrolmentPayload(payloads[0]).value();
+  const auto student_keys = sync::ParseEnrolmentPayload(payloads[1]).value();
+  REQUIRE(leader.device
+              ->Approve(coach_keys.device, coach_keys.box,
+                        sync::EnrolmentCode(coach_keys.device, coach_keys.box), sync::Role::kCoach,
+                        "tablet coach 1", Now())
+              .ok());
+  REQUIRE(leader.device
+              ->Approve(student_keys.device, student_keys.box,
+                        sync::EnrolmentCode(student_keys.device, student_keys.box),
+                        sync::Role::kStudent, "tablet student 1", Now())
+              .ok());
+  REQUIRE(leader.device->Assign(student_keys.device, doc, Now()).ok());
+  REQUIRE(leader.Sync().ok());
+
+  const std::string open =
+      R"({"unlock": "1234"}, {"open": )" + Quote(doc) + R"(}, {"call": "openVisits"})";
+  const std::string first = "Moeder vertelde over de brief van de woningcorporatie.";
+  const std::string student_adds = " Zij belt morgen zelf.";
+  const std::string coach_adds = "Kort: ";
+
+  // The coach syncs (the team's dossiers arrive), writes a new visit's note and syncs it.
+  AppRun run = RunApp(coach, R"([{"unlock": "1234"}, {"sync": "ok"}, {"print": "sync"},
+      {"print": "caseload"}, {"open": )" +
+                                 Quote(doc) + R"(}, {"call": "openVisits"},
+      {"call": "newVisit"}, {"type": {"field": "notes", "at": "end", "text": )" +
+                                 Quote(first) + R"(}}, {"note": "notes"}, {"sync": "ok"},
+      {"print": "waiting"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("member: ") == "yes role: coach");
+  CHECK(run.Find("caseload: ") == "3");
+  CHECK(run.Find("note notes: ") == first);
+  CHECK(run.Find("waiting: ") == "0");
+
+  // Offline, the student adds to the end of the note and the coach to its start.
+  run =
+      RunApp(student, R"([{"unlock": "1234"}, {"sync": "ok"}, {"print": "caseload"},
+      {"open": )" + Quote(doc) +
+                          R"(}, {"call": "openVisits"}, {"call": "openLatest"},
+      {"note": "notes"}, {"type": {"field": "notes", "at": "end", "text": )" +
+                          Quote(student_adds) + R"(}}, {"note": "notes"}, {"print": "waiting"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("caseload: ") == "1");  // a student sees her assigned dossier only
+  CHECK(run.lines.size() >= 2);
+  CHECK(run.Find("note notes: ") == first);
+  CHECK(run.Find("waiting: ") != "0");
+
+  run = RunApp(coach, "[" + open + R"(, {"call": "openLatest"}, {"type": {"field": "notes",
+      "at": "start", "text": )" +
+                          Quote(coach_adds) + R"(}}, {"note": "notes"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("note notes: ") == coach_adds + first);
+
+  // Both sync (the student, the coach, the student again) and both show the merged note.
+  const std::string merged = coach_adds + first + student_adds;
+  REQUIRE(RunApp(student, R"([{"unlock": "1234"}, {"sync": "ok"}])").status == 0);
+  for (const auto& [dir, name] : {std::pair{coach, "coach"}, std::pair{student, "student"}}) {
+    run = RunApp(dir, "[" + open + R"(, {"sync": "ok"}, {"call": "openLatest"},
+        {"note": "notes"}, {"screenshot": )" +
+                          Quote((work.path / (std::string(name) + ".png")).string()) + "}]");
+    INFO(run.All());
+    REQUIRE(run.status == 0);
+    CHECK(run.Find("note notes: ") == merged);
+    CHECK(std::filesystem::file_size(work.path / (std::string(name) + ".png")) > 10'000);
+  }
+  // The teamleider's tablet has it too, and the server stored none of it readable.
+  REQUIRE(leader.Sync().ok());
+  bool found = false;
+  crdt::Document& d = leader.Doc(doc);
+  for (const crdt::OpId& r : d.Records()) {
+    if (d.TypeOf(r) == "visit" && d.Text(r, "notes") == merged) found = true;
+  }
+  CHECK(found);
+  CHECK(server.StoredBytes().find("woningcorporatie") == std::string::npos);
+}
+
+}  // namespace naast::testing

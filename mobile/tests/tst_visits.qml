@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Naast
+
+// Visits: the list shows the dossier's visits; "Nieuw bezoek" opens an empty visit of today;
+// what is typed is kept without pressing save, and is there when the visit is opened again.
+TestCase {
+    name: "VisitsPage"
+    when: windowShown
+    visible: true
+    width: 1280
+    height: 800
+
+    Component {
+        id: stackComponent
+        StackView { width: 1280; height: 800 }
+    }
+    Component { id: visitsComponent; VisitsPage {} }
+    Repeater { id: docs; model: AppSession.caseload; delegate: Item { required property string doc } }
+
+    function initTestCase() {
+        if (!AppSession.unlocked)
+            AppSession.unlock("1234")
+        tryCompare(AppSession, "unlocked", true, 10000)
+        tryVerify(() => docs.count > 0)
+    }
+
+    function test_new_visit_keeps_what_is_typed() {
+        const stack = createTemporaryObject(stackComponent, this)
+        stack.push(visitsComponent, { doc: docs.itemAt(0).doc, name: "Test" }, StackView.Immediate)
+        const page = stack.currentItem
+        const list = findChild(page, "visitsList")
+        verify(list.count > 0)
+        const before = list.count
+
+        mouseClick(findChild(page, "newVisit"))
+        const editor = stack.currentItem
+        compare(editor.objectName, "visitPage")
+        const notes = findChild(editor, "notes")
+        verify(notes.inputMethodHints & Qt.ImhNoPredictiveText)
+        compare(notes.text, "")
+        notes.forceActiveFocus()
+        keyClick("H"); keyClick("o"); keyClick("i")
+        compare(notes.text, "Hoi")
+        verify(!findChild(editor, "conflicts").visible)
+
+        stack.pop(StackView.Immediate)  // back to the list: the editor saves on closing
+        tryCompare(list, "count", before + 1)
+        page.openLatest()
+        compare(findChild(stack.currentItem, "notes").text, "Hoi")
+        // Every control a finger needs is at least 48 px high.
+        verify(findChild(stack.currentItem, "kind").height >= 48)
+        verify(findChild(stack.currentItem, "duration").height >= 48)
+    }
+}

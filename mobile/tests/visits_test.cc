@@ -1,0 +1,105 @@
+// The visits list (QAbstractItemModelTester) and the visit editor against a real encrypted
+// store: typing writes only the difference, so a colleague's concurrent typing survives; a
+// value a concurrent edit replaced is listed and can be restored.
+#include "visits.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app_session.h"
+#include "naast/domain/team_generator.h"
+
+class VisitsTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
+    QVERIFY(AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 4).ok());
+    session_ =
+        std::make_unique<AppSession>(AppSession::Options{dir, naast::domain::TeamShape{}.today});
+    AppSession::instance = session_.get();
+    QSignalSpy unlocked(session_.get(), &AppSession::unlockedChanged);
+    session_->unlock("1234");
+    QVERIFY(unlocked.wait(10'000));
+    QVERIFY(session_->unlocked());
+    doc_ = session_->caseload()
+               ->data(session_->caseload()->index(0, 0), CaseloadModel::DocRole)
+               .toString();
+    QVERIFY(!doc_.isEmpty());
+  }
+
+  void listIsNewestFirstAndGrows() {
+    VisitsModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDoc(doc_);
+    auto store = session_->store();
+    auto rows = store->Query("SELECT count(*) FROM e_visit WHERE doc = ?1 AND deleted = 0",
+                             {doc_.toStdString()});
+    QVERIFY(rows.ok());
+    const auto visits = std::get<std::int64_t>((*rows)[0][0]);
+    QVERIFY(visits > 2);
+    QCOMPARE(model.rowCount(), static_cast<int>(visits));
+    QVERIFY(!model.data(model.index(0, 0), VisitsModel::kRecord).toString().isEmpty());
+
+    VisitEditor editor;
+    editor.setDoc(doc_);
+    QVERIFY(editor.createNew());
+    QCOMPARE(editor.date(), QString::fromStdString(session_->todayDate().ToString()));
+    model.reload();
+    QCOMPARE(model.rowCount(), static_cast<int>(visits) + 1);
+    QCOMPARE(model.recordAt(0), editor.record());  // today's is the newest
+  }
+
+  void typingKeepsAColleaguesConcurrentText() {
+    VisitEditor editor;
+    editor.setDoc(doc_);
+    QVERIFY(editor.createNew());
+    QVERIFY(editor.editText("notes", "Huur betaald."));
+    editor.save();
+    // A colleague's tablet: a copy of the document, another replica, typing at the start.
+    auto store = session_->store();
+    naast::crdt::Document& mine = *store->Get(doc_.toStdString()).value();
+    auto theirs = naast::crdt::Document::Load(mine.Save(), 777).value();
+    const auto record = VisitEditor::ParseRecord(editor.record());
+    QVERIFY(theirs.InsertText(record, "notes", 5, "op tijd ").ok());  // in the middle
+    QVERIFY(theirs.InsertText(record, "notes", 0, "Kort: ").ok());
+    QVERIFY(theirs.Set(record, "duration_min", std::int64_t{45}).ok());
+    const auto change = theirs.Commit().value();
+    // Meanwhile, here: typing at the end, and another duration.
+    QVERIFY(editor.editText("notes", "Huur betaald. Zij belt zelf."));
+    QVERIFY(editor.setField("duration_min", 90));
+    QVERIFY(store->Apply(doc_.toStdString(), change).ok());
+    emit session_->dataChanged();  // what a sync does after applying
+    // Had the editor replaced the whole text, the colleague's words would have moved or gone.
+    QCOMPARE(editor.notes(), QStringLiteral("Kort: Huur op tijd betaald. Zij belt zelf."));
+
+    // The duration: one value won, the other is listed as replaced; restoring it with a tap.
+    QCOMPARE(editor.conflicts().size(), 1);
+    QCOMPARE(editor.conflicts()[0].toMap()["field"].toString(), QStringLiteral("duration_min"));
+    const QVariantList replaced = editor.overwritten("duration_min");
+    QCOMPARE(replaced.size(), 1);
+    const int loser = replaced[0].toMap()["value"].toInt();
+    QCOMPARE(loser + editor.durationMin(), 135);  // 45 and 90, one each
+    QVERIFY(!replaced[0].toMap()["who"].toString().isEmpty());
+    QVERIFY(editor.restore("duration_min", 0));
+    QCOMPARE(editor.durationMin(), loser);
+    QVERIFY(editor.conflicts().isEmpty());
+    QVERIFY(!editor.restore("duration_min", 0));  // nothing left to restore
+  }
+
+  void cleanupTestCase() {
+    session_.reset();
+    AppSession::instance = nullptr;
+  }
+
+ private:
+  QTemporaryDir data_;
+  std::unique_ptr<AppSession> session_;
+  QString doc_;
+};
+
+QTEST_GUILESS_MAIN(VisitsTest)
+#include "visits_test.moc"
