@@ -53,6 +53,7 @@ void Driver::Fail(const QString& why) {
 
 void Driver::Next() {
   QObject::disconnect(waiting_);
+  QObject::disconnect(error_watch_);
   if (at_ >= steps_.size()) {
     Say("done");
     QCoreApplication::exit(0);
@@ -76,7 +77,7 @@ void Driver::Step(const QJsonObject& step) {
     waiting_ = connect(session_, &AppSession::unlockedChanged, this, [this] {
       if (session_->unlocked()) QTimer::singleShot(0, this, &Driver::Next);
     });
-    connect(session_, &AppSession::errorChanged, this, [this] {
+    error_watch_ = connect(session_, &AppSession::errorChanged, this, [this] {
       if (!session_->error().isEmpty() && !session_->unlocked()) Fail(session_->error());
     });
   };

@@ -34,4 +34,5 @@ class Driver : public QObject {
   QJsonArray steps_;
   int at_ = 0;
   QMetaObject::Connection waiting_;
+  QMetaObject::Connection error_watch_;
 };

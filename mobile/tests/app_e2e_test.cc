@@ -178,3 +178,56 @@ TEST_CASE("two app instances: a coach's note and a student's offline edit merge 
 }
 
 }  // namespace naast::testing
+
+namespace naast::testing {
+
+TEST_CASE("a revoked tablet obeys the wipe order: its data is gone, the PIN opens nothing",
+          "[app][e2e]") {
+  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  TempDir work;
+  TempDir server_dir;
+  ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
+  const std::string server_step =
+      R"({"server": {"url": )" + Quote("https://127.0.0.1:" + std::to_string(server.port())) +
+      R"(, "ca": )" + Quote((server_dir.path / "cert.pem").string()) + "}}";
+  Tablet leader{server};
+  REQUIRE(leader.device->CreateTeam("tablet teamleider", Now()).ok());
+  domain::TeamShape shape;
+  shape.active_mothers = 2;
+  shape.closed_mothers = 0;
+  shape.years = 1;
+  REQUIRE(domain::GenerateTeam(*leader.store, shape).ok());
+  REQUIRE(leader.Sync().ok());
+
+  const auto coach = work.path / "coach";
+  AppRun run =
+      RunApp(coach, R"([{"setup": "1234"}, )" + server_step + R"(, {"print": "enrolment"}])");
+  REQUIRE(run.status == 0);
+  const auto keys = sync::ParseEnrolmentPayload(run.Find("enrolment: ")).value();
+  REQUIRE(leader.device
+              ->Approve(keys.device, keys.box, sync::EnrolmentCode(keys.device, keys.box),
+                        sync::Role::kCoach, "tablet coach 2", Now())
+              .ok());
+  REQUIRE(leader.Sync().ok());
+  run = RunApp(coach, R"([{"unlock": "1234"}, {"sync": "ok"}, {"print": "caseload"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("caseload: ") == "2");
+  REQUIRE(std::filesystem::exists(coach / "naast.db"));
+
+  // The tablet is lost: the teamleider revokes it. At its next sync the server orders a wipe.
+  REQUIRE(leader.device->Revoke(keys.device, Now()).ok());
+  REQUIRE(leader.Sync().ok());
+  run = RunApp(coach, R"([{"unlock": "1234"}, {"sync": "fail"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("sync: error ").find("hoort niet meer bij het team") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(coach / "naast.db"));
+  // The right PIN opens nothing now, and says why.
+  run = RunApp(coach, R"([{"unlock": "1234"}])");
+  INFO(run.All());
+  CHECK(run.status != 0);
+  CHECK(run.All().find("gewist") != std::string::npos);
+}
+
+}  // namespace naast::testing
