@@ -140,7 +140,11 @@ void AppSession::Open(bool create, const QString& pin) {
       out.error = Tr("Er zijn geen gegevens op deze tablet gevonden.");
       return out;
     }
+    const auto kdf_started = std::chrono::steady_clock::now();
     auto key = vault->Unlock(PinBytes(pin_text), secret, NowMs());
+    out.kdf_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - kdf_started)
+            .count();
     if (!key) {
       out.error = UnlockError(key, *vault);
       return out;
@@ -156,6 +160,7 @@ void AppSession::Open(bool create, const QString& pin) {
 }
 
 void AppSession::Finish(Opened opened) {
+  unlock_kdf_ms_ = opened.kdf_ms;
   busy_ = false;
   emit busyChanged();
   if (!opened.store) {

@@ -13,6 +13,7 @@
 #include <QTranslator>
 #include <QVariantList>
 #include <QVariantMap>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -85,6 +86,8 @@ class AppSession : public QObject {
   // The open store (empty while locked), for the app's other models and services.
   StoreAccess store() { return StoreAccess(store_mutex_, store_raw_); }
   SyncService* sync() { return sync_; }
+  // How long the last unlock's key derivation took (Argon2id; benchmarks leave it out).
+  double unlockKdfMs() const { return unlock_kdf_ms_; }
   // The tablet's settings (language, text size, server): a plain file beside the store,
   // nothing personal.
   QString SettingsFile() const;
@@ -158,6 +161,7 @@ class AppSession : public QObject {
   struct Opened {
     std::unique_ptr<naast::store::Store> store;
     QString error;
+    double kdf_ms = 0;  // the key derivation alone
   };
   void Finish(Opened opened);
   void SetError(const QString& e);
@@ -182,5 +186,6 @@ class AppSession : public QObject {
   int auto_lock_s_ = 300;
   QFutureWatcher<Opened> watcher_;
   bool busy_ = false;
+  double unlock_kdf_ms_ = 0;
   QString error_;
 };

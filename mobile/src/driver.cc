@@ -7,7 +7,10 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "app_session.h"
 #include "sync_service.h"
@@ -38,6 +41,8 @@ QObject* Find(QObject* root, const QString& name) {
 }
 
 }  // namespace
+
+std::chrono::steady_clock::time_point Driver::process_started = std::chrono::steady_clock::now();
 
 Driver::Driver(QQuickWindow* window, AppSession* session, QJsonArray steps)
     : QObject(window), window_(window), session_(session), steps_(std::move(steps)) {}
@@ -145,6 +150,70 @@ void Driver::Step(const QJsonObject& step) {
     if (!area) return Fail("no field " + arg.toString());
     Say("note " + arg.toString() + ": " + OneLine(area->property("text").toString()));
     next();
+  } else if (key == "frame") {
+    // The next frame on screen: how long since main() began, and how long the last unlock's
+    // key derivation took (the benchmarks leave that out).
+    const QString label = arg.toString();
+    waiting_ = connect(
+        window_, &QQuickWindow::frameSwapped, this,
+        [this, label] {
+          const double ms = std::chrono::duration<double, std::milli>(
+                                std::chrono::steady_clock::now() - process_started)
+                                .count();
+          Say(QStringLiteral("frame %1: %2 ms, key derivation %3 ms")
+                  .arg(label)
+                  .arg(ms, 0, 'f', 1)
+                  .arg(session_->unlockKdfMs(), 0, 'f', 1));
+          QTimer::singleShot(0, this, &Driver::Next);
+        },
+        Qt::QueuedConnection);
+    window_->update();
+  } else if (key == "scroll") {
+    // Scrolls a list from top to bottom, 50 px a frame, and times every frame: from the move
+    // to the frame on screen.
+    auto* view = qobject_cast<QQuickItem*>(FindInPage(arg.toString()));
+    if (!view) return Fail("no list " + arg.toString());
+    struct Run {
+      QQuickItem* view;
+      double y = 0;
+      std::chrono::steady_clock::time_point t0;
+      std::vector<double> ms;
+    };
+    auto run = std::make_shared<Run>(Run{view});
+    run->y = view->property("originY").toDouble();
+    auto move = [this, run] {
+      run->y += 50;
+      run->view->setProperty("contentY", run->y);
+      run->t0 = std::chrono::steady_clock::now();
+      window_->update();
+    };
+    waiting_ = connect(
+        window_, &QQuickWindow::frameSwapped, this,
+        [this, run, move, name = arg.toString()] {
+          run->ms.push_back(
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run->t0)
+                  .count());
+          if (!run->view->property("atYEnd").toBool() && run->ms.size() < 5000) return move();
+          const auto worst = std::max_element(run->ms.begin(), run->ms.end()) - run->ms.begin();
+          std::vector<double> sorted = run->ms;
+          std::sort(sorted.begin(), sorted.end());
+          const double p99 = sorted[static_cast<std::size_t>(0.99 * (sorted.size() - 1))];
+          const auto over =
+              std::count_if(sorted.begin(), sorted.end(), [](double v) { return v > 16.0; });
+          Say(QStringLiteral("scroll %1: %2 frames, %3 rows, median %4 ms, p99 %5 ms, max %6 "
+                             "ms (frame %8), over 16 ms: %7")
+                  .arg(name)
+                  .arg(sorted.size())
+                  .arg(run->view->property("count").toInt())
+                  .arg(sorted[sorted.size() / 2], 0, 'f', 2)
+                  .arg(p99, 0, 'f', 2)
+                  .arg(sorted.back(), 0, 'f', 2)
+                  .arg(over)
+                  .arg(worst + 1));
+          QTimer::singleShot(0, this, &Driver::Next);
+        },
+        Qt::QueuedConnection);
+    move();
   } else if (key == "screenshot") {
     if (!window_->grabWindow().save(arg.toString())) return Fail("cannot save " + arg.toString());
     next();

@@ -7,12 +7,16 @@
 //   {"type": {"field": NAME, "at": "start" | "end", "text": TEXT}}   (key events, as typed)
 //   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
 //   {"screenshot": FILE.png}
+//   {"frame": LABEL}     prints, at the next frame, the time since start and the unlock's
+//                        key derivation time           (naast-bench-app reads these)
+//   {"scroll": LIST}     scrolls a list to its end, prints the frame times
 // Output lines go to stdout; the first failing step ends the run with exit code 1.
 #pragma once
 
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
+#include <chrono>
 
 class QQuickWindow;
 class AppSession;
@@ -20,6 +24,8 @@ class AppSession;
 class Driver : public QObject {
   Q_OBJECT
  public:
+  // Set as main() begins (a static's initialisation is close enough).
+  static std::chrono::steady_clock::time_point process_started;
   Driver(QQuickWindow* window, AppSession* session, QJsonArray steps);
   void Start();
 

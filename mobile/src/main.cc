@@ -36,6 +36,7 @@ int Fail(const QString& what) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  Driver::process_started = std::chrono::steady_clock::now();
   QGuiApplication app(argc, argv);
   app.setApplicationName("Naast");
   QStringList args = app.arguments();
