@@ -38,6 +38,11 @@ ApplicationWindow {
     Component { id: auditPage; AuditPage {} }
     Component { id: dossierPage; DossierPage {} }
     Component { id: diaryPage; DiaryPage {} }
+    Component { id: planPage; PlanPage {} }
+    Component { id: selfSufficiencyPage; SelfSufficiencyPage {} }
+    Component { id: referralsPage; ReferralsPage {} }
+    Component { id: safetyPage; SafetyPage {} }
+    Component { id: consentsPage; ConsentsPage {} }
 
     Connections {
         target: AppSession
@@ -72,7 +77,8 @@ ApplicationWindow {
     // For --self-test: creates every page once; returns how many loaded.
     function selfTest() {
         let n = 0
-        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage, auditPage]) {
+        for (const c of [unlockPage, caseloadPage, dossierPage, diaryPage, settingsPage, auditPage,
+                         planPage, selfSufficiencyPage, referralsPage, safetyPage, consentsPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

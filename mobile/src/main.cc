@@ -15,6 +15,8 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <cstdio>
+#include <iterator>
+#include <utility>
 
 #include "app_session.h"
 #include "naast/domain/team_generator.h"
@@ -22,6 +24,15 @@
 Q_IMPORT_QML_PLUGIN(NaastPlugin)
 
 namespace {
+
+// The dossier's parts in --screenshots: the page's function and the file's name.
+const std::pair<const char*, const char*> kSectionShots[] = {
+    {"openPlan", "08-plan"},
+    {"openSelfSufficiency", "09-zelfredzaamheid"},
+    {"openReferrals", "10-verwijzingen"},
+    {"openSafety", "11-veiligheid"},
+    {"openConsents", "12-toestemmingen"},
+};
 
 int Fail(const QString& what) {
   std::fprintf(stderr, "naast-app: %s\n", qPrintable(what));
@@ -78,7 +89,7 @@ int main(int argc, char** argv) {
     QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
     const int n = loaded.toInt();
     std::printf("self-test: %d pages loaded\n", n);
-    return n >= 5 ? 0 : 1;
+    return n >= 11 ? 0 : 1;
   }
   // Outlive the block below: the event loop calls the lambdas that use them.
   int shot = 0;
@@ -108,6 +119,12 @@ int main(int argc, char** argv) {
             QTimer::singleShot(0, [&] {
               grab("07-wie-keek");
               QMetaObject::invokeMethod(window, "back");
+              // The dossier's parts, each from the dossier and back.
+              for (const auto& [open, name] : kSectionShots) {
+                QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, open));
+                grab(name);
+                QMetaObject::invokeMethod(window, "back");
+              }
               QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
             });
             QTimer::singleShot(0, [&] {
@@ -115,7 +132,7 @@ int main(int argc, char** argv) {
               QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "showMother"));
               QTimer::singleShot(0, [&] {
                 grab("05-dagboek-moeder");
-                app.exit(shot == 7 ? 0 : 1);
+                app.exit(shot == 7 + static_cast<int>(std::size(kSectionShots)) ? 0 : 1);
               });
             });
           });
