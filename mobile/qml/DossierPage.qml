@@ -55,7 +55,7 @@ Page {
                     text: modelData.label
                     highlighted: modelData.name === "openDiary"
                     height: Math.round(56 * AppSession.textScale)
-                    width: Math.max(implicitWidth + 32, Math.round(200 * AppSession.textScale))
+                    width: Math.max(implicitWidth + 32, 200)
                     onClicked: page[modelData.name]()
                 }
             }

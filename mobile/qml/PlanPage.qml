@@ -125,42 +125,48 @@ Page {
             Fact { label: qsTr("Hulpvraag"); value: card.modelData.helpQuestion }
             Fact { label: qsTr("Acties"); value: card.modelData.actions }
             Fact { label: qsTr("Evaluatie"); value: card.modelData.evaluation }
+            // Status and learning stage: each a row of its own choices; the rows wrap as a whole.
             Flow {
                 Layout.fillWidth: true
-                spacing: 8
-                Label {
-                    text: qsTr("Status")
-                    color: "#546e7a"
-                    width: Math.round(100 * AppSession.textScale)
-                    height: Math.round(48 * AppSession.textScale)
-                    verticalAlignment: Text.AlignVCenter
-                }
-                Repeater {
-                    model: page.statuses
-                    delegate: Choice {
-                        required property var modelData
-                        objectName: "status_" + modelData.code
-                        text: modelData.label
-                        chosen: card.status === modelData.code
-                        onClicked: page.setStatus(card.modelData.id, modelData.code)
+                spacing: 24
+                Row {
+                    spacing: 8
+                    Label {
+                        text: qsTr("Status")
+                        color: "#546e7a"
+                        width: Math.round(90 * AppSession.textScale)
+                        height: Math.round(48 * AppSession.textScale)
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    Repeater {
+                        model: page.statuses
+                        delegate: Choice {
+                            required property var modelData
+                            objectName: "status_" + modelData.code
+                            text: modelData.label
+                            chosen: card.status === modelData.code
+                            onClicked: page.setStatus(card.modelData.id, modelData.code)
+                        }
                     }
                 }
-                Item { width: 24; height: 1 }
-                Label {
-                    text: qsTr("Leerfase")
-                    color: "#546e7a"
-                    width: Math.round(100 * AppSession.textScale)
-                    height: Math.round(48 * AppSession.textScale)
-                    verticalAlignment: Text.AlignVCenter
-                }
-                Repeater {
-                    model: page.stages
-                    delegate: Choice {
-                        required property var modelData
-                        objectName: "stage_" + modelData.code
-                        text: modelData.label
-                        chosen: card.learningStage === modelData.code
-                        onClicked: page.setStage(card.modelData.id, modelData.code)
+                Row {
+                    spacing: 8
+                    Label {
+                        text: qsTr("Leerfase")
+                        color: "#546e7a"
+                        width: Math.round(90 * AppSession.textScale)
+                        height: Math.round(48 * AppSession.textScale)
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    Repeater {
+                        model: page.stages
+                        delegate: Choice {
+                            required property var modelData
+                            objectName: "stage_" + modelData.code
+                            text: modelData.label
+                            chosen: card.learningStage === modelData.code
+                            onClicked: page.setStage(card.modelData.id, modelData.code)
+                        }
                     }
                 }
             }

@@ -42,7 +42,10 @@ Page {
 
         // The latest scores, one row per domain; a tap shows that domain in the chart.
         ColumnLayout {
-            Layout.preferredWidth: Math.round(page.width * (AppSession.textScale > 1.3 ? 0.5 : 0.42))
+            readonly property real share: Math.round(page.width * (AppSession.textScale > 1.3 ? 0.5 : 0.42))
+            Layout.fillWidth: false
+            Layout.preferredWidth: share
+            Layout.maximumWidth: share
             Layout.fillHeight: true
             spacing: 4
             Label {
@@ -119,9 +122,10 @@ Page {
             }
         }
 
-        // The chosen domain over time.
+        // The chosen domain over time: what the table leaves.
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.preferredWidth: 100
             Layout.fillHeight: true
             spacing: 8
             Label {
@@ -151,23 +155,59 @@ Page {
                     .map((a, i) => ({ index: i, score: a.scores[page.selected], date: a.dateLabel }))
                     .filter(p => p.score > 0)
                 readonly property int n: page.rows.length
-                readonly property real levelWidth:
-                    Math.max(...page.levels.map(l => fm.advanceWidth("5 " + l))) + 40
-                readonly property real dateHalf:
-                    Math.max(0, ...page.rows.map(a => Math.max(fm.advanceWidth(a.dateLabel),
-                                                               fm.advanceWidth(a.moment)))) / 2 + 12
+                // Where the scale's words do not fit beside the chart (large text), the levels
+                // show their number only and the words go in the legend below.
+                readonly property real wordsWidth: levelWords.implicitWidth + 40
+                readonly property bool compact: wordsWidth > width * 0.4
+                readonly property real levelWidth: compact ? levelNumber.implicitWidth + 40 : wordsWidth
+                readonly property real dateHalf: dateWords.implicitWidth / 2 + 12
                 readonly property real plotLeft: Math.max(levelWidth, dateHalf)
                 readonly property real plotRight: width - dateHalf
-                readonly property real plotTop: fm.height + 24
+                readonly property real plotTop: (compact ? legend.height + 8 : 0) + fm.height + 24
                 readonly property real plotBottom: height - 2 * fm.height - 28
+                // Dates far enough apart to be read: every k-th one, counted back from the latest.
+                readonly property int labelEvery: n <= 1 ? 1
+                    : Math.max(1, Math.ceil(2 * dateHalf / ((plotRight - plotLeft) / (n - 1))))
                 function xOf(i) {
                     return n <= 1 ? (plotLeft + plotRight) / 2
                                   : plotLeft + (plotRight - plotLeft) * i / (n - 1)
                 }
                 function yOf(score) { return plotTop + (plotBottom - plotTop) * (5 - score) / 4 }
                 FontMetrics { id: fm; font.pixelSize: Math.round(16 * AppSession.textScale) }
+                // Unseen: how wide the scale's words and the dates are in this font (a Column is
+                // as wide as its widest line, and follows the font and the language).
+                Column {
+                    id: levelWords
+                    visible: false
+                    Repeater { model: page.levels; Label { required property var modelData; required property int index; text: (index + 1) + " " + modelData; font.pixelSize: fm.font.pixelSize } }
+                }
+                Label { id: levelNumber; visible: false; text: "5"; font.pixelSize: fm.font.pixelSize }
+                Column {
+                    id: dateWords
+                    visible: false
+                    Repeater {
+                        model: page.rows
+                        Column {
+                            required property var modelData
+                            Label { text: modelData.dateLabel; font.pixelSize: fm.font.pixelSize }
+                            Label { text: modelData.moment; font.pixelSize: fm.font.pixelSize }
+                        }
+                    }
+                }
 
                 Rectangle { anchors.fill: parent; color: "white"; radius: 8; border.color: "#cfd8dc" }
+                Label {
+                    id: legend
+                    objectName: "legend"
+                    visible: chart.compact
+                    x: 12
+                    y: 8
+                    width: chart.width - 24
+                    text: page.levels.map((l, i) => (i + 1) + " " + l).join(" · ")
+                    font.pixelSize: fm.font.pixelSize
+                    color: "#37474f"
+                    wrapMode: Text.WordWrap
+                }
                 Repeater {
                     model: 5
                     delegate: Item {
@@ -190,7 +230,8 @@ Page {
                         Label {
                             x: 28
                             y: chart.yOf(parent.level) - height / 2
-                            text: parent.level + " " + page.levels[parent.level - 1]
+                            text: chart.compact ? String(parent.level)
+                                                : parent.level + " " + page.levels[parent.level - 1]
                             font.pixelSize: fm.font.pixelSize
                             color: "#37474f"
                         }
@@ -201,6 +242,8 @@ Page {
                     delegate: Column {
                         required property var modelData
                         required property int index
+                        objectName: "dateLabel"
+                        visible: (chart.n - 1 - index) % chart.labelEvery === 0
                         x: chart.xOf(index) - width / 2
                         y: chart.plotBottom + 12
                         Label {

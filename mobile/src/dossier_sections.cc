@@ -18,6 +18,7 @@ using naast::crdt::Value;
 using naast::domain::Date;
 using Row = naast::store::Store::Row;
 
+// For the QT_TRANSLATE_NOOP tables below (lupdate finds literals only in translate() itself).
 QString Tr(const char* text) {
   return QCoreApplication::translate("DossierSections", text);
 }
@@ -179,9 +180,11 @@ QVariantMap DossierSections::overview(const QString& doc) {
     if (!IsNull(r[2])) household << CodeLabel<naast::domain::Household>(Text(r[2]), English());
     if (!IsNull(r[3])) {
       const auto n = Int(r[3]);
-      household << (n == 0   ? Tr("geen eerdere kinderen")
-                    : n == 1 ? Tr("1 eerder kind")
-                             : Tr("%1 eerdere kinderen").arg(n));
+      household
+          << (n == 0 ? QCoreApplication::translate("DossierSections", "geen eerdere kinderen")
+              : n == 1
+                  ? QCoreApplication::translate("DossierSections", "1 eerder kind")
+                  : QCoreApplication::translate("DossierSections", "%1 eerdere kinderen").arg(n));
     }
     out["household"] = household.join(", ");
     out["dueDate"] = LongDate(r[4]);
@@ -253,8 +256,9 @@ QVariantList DossierSections::goalGroups(const QString& doc) {
   auto group = [&](const QString& code) {
     auto it = by_domain.find(code);
     if (it == by_domain.end()) return;
-    const QString label = code.isEmpty() ? Tr("Zonder leefgebied")
-                                         : CodeLabel<naast::domain::LifeDomain>(code, English());
+    const QString label = code.isEmpty()
+                              ? QCoreApplication::translate("DossierSections", "Zonder leefgebied")
+                              : CodeLabel<naast::domain::LifeDomain>(code, English());
     out.push_back(QVariantMap{{"domain", code}, {"label", label}, {"goals", it->second}});
     by_domain.erase(it);
   };
