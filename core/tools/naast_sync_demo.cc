@@ -2,7 +2,9 @@
 // naast-sync: a teamleider starts a team and approves a coach's tablet by its code, writes a
 // synthetic caseload, the coach pulls it, both edit one visit offline, and both sync and agree.
 //
-//   naast-sync-demo --server HOST:PORT --ca CERT.pem --work DIR
+//   naast-sync-demo --server HOST:PORT --ca CERT.pem --work DIR [--approve QR-PAYLOAD]
+// --approve: at the end the teamleider also approves the app tablet that shows this QR
+// payload (naast-app prints it), as a coach, so that the app can join and sync.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -12,6 +14,7 @@
 #include "naast/domain/queries.h"
 #include "naast/domain/team_generator.h"
 #include "naast/store/store.h"
+#include "naast/sync/enrolment.h"
 #include "naast/sync/https_client.h"
 #include "naast/sync/session.h"
 
@@ -79,12 +82,13 @@ void ShowVisit(const char* who, crdt::Document& doc, crdt::OpId visit) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string server, ca, work;
+  std::string server, ca, work, approve;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--server") server = argv[i + 1];
     if (a == "--ca") ca = argv[i + 1];
     if (a == "--work") work = argv[i + 1];
+    if (a == "--approve") approve = argv[i + 1];
   }
   const auto colon = server.rfind(':');
   if (server.empty() || ca.empty() || work.empty() || colon == std::string::npos) {
@@ -169,5 +173,17 @@ int main(int argc, char** argv) {
   ShowVisit("coach, after sync:", b2, visit);
   const bool same = a2.Save() == b2.Save();
   std::printf("same dossier on both tablets: %s\n", same ? "yes" : "NO");
+  if (!approve.empty()) {
+    auto keys = sync::ParseEnrolmentPayload(approve);
+    if (!keys) return Fail("--approve: " + keys.error().ToString());
+    const std::string code = sync::EnrolmentCode(keys->device, keys->box);
+    std::printf("6. The teamleider approves the app's tablet (code %s) as a coach\n", code.c_str());
+    if (auto e = leader.device->Approve(keys->device, keys->box, code, sync::Role::kCoach,
+                                        "tablet coach (app)", Now());
+        !e) {
+      return Fail(e.error().ToString());
+    }
+    if (auto p = Sync(leader); !p) return Fail(p.error().ToString());
+  }
   return same ? 0 : 1;
 }

@@ -3,16 +3,22 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Naast
 
-// A mother's dossier: the overview (phase, gestational week or the child's age, visits, flags).
+// A mother's dossier: the overview (phase, gestational week or the child's age, visits, flags,
+// contacts, household, children, registration) and its parts.
 // Opening it is logged in the audit log ("who looked at this file").
 Page {
     id: page
     objectName: "dossierPage"
     property string doc
     property var info: doc ? AppSession.dossier(doc) : ({})
+    // Contacts, household, children, registration.
+    property var facts: doc ? DossierSections.overview(doc) : ({})
     Connections {
         target: AppSession
-        function onDataChanged() { page.info = page.doc ? AppSession.dossier(page.doc) : ({}) }
+        function onDataChanged() {  // a sync brought changes
+            page.info = page.doc ? AppSession.dossier(page.doc) : ({})
+            page.facts = page.doc ? DossierSections.overview(page.doc) : ({})
+        }
     }
 
     header: ToolBar {
@@ -39,35 +45,14 @@ Page {
         }
     }
 
-    GridLayout {
-        anchors.fill: parent
-        anchors.margins: 24
-        columns: 2
-        columnSpacing: 24
-        rowSpacing: 16
-
-        Fact { label: qsTr("Fase"); value: page.info.phase || "" }
-        Fact { label: qsTr("Zwangerschap of leeftijd"); value: page.info.stage || "–" }
-        Fact {
-            label: qsTr("Volgend bezoek")
-            value: page.info.nextVisit || ""
-            alert: page.info.overdue === true
-        }
-        Fact { label: qsTr("Laatste bezoek"); value: page.info.lastVisit || qsTr("nog geen") }
-        Fact { label: qsTr("Bezoeken"); value: String(page.info.visits || 0) }
-        Fact {
-            label: qsTr("Signalen")
-            value: [page.info.crisis ? qsTr("crisis") : "",
-                    page.info.escalations > 0 ? qsTr("opschaling wacht op een professional") : "",
-                    page.info.late ? qsTr("doorlooptijd te lang") : ""].filter(s => s).join(", ")
-                   || qsTr("geen")
-            alert: page.info.crisis === true
-        }
-        // The dossier's parts, one button each (48 px and more: a finger in a hurry).
+    // The dossier's parts, one button each (48 px and more: a finger in a hurry), always in reach
+    // below the facts.
+    footer: Pane {
+        padding: 16
+        background: Rectangle { color: "#eceff1"; Rectangle { width: parent.width; height: 1; color: "#cfd8dc" } }
         Flow {
             objectName: "sections"
-            Layout.columnSpan: 2
-            Layout.fillWidth: true
+            width: parent.width
             spacing: 12
             Repeater {
                 model: page.sections
@@ -77,28 +62,101 @@ Page {
                     text: modelData.label
                     highlighted: modelData.name === "openDiary"
                     height: Math.round(56 * AppSession.textScale)
-                    width: Math.max(implicitWidth + 32, Math.round(200 * AppSession.textScale))
+                    width: Math.max(implicitWidth + 32, 200)
                     onClicked: page[modelData.name]()
                 }
             }
         }
-        Item { Layout.fillHeight: true; Layout.columnSpan: 2 }
+    }
+
+    Flickable {
+        id: factsView
+        objectName: "facts"
+        anchors.fill: parent
+        contentHeight: grid.implicitHeight + 48
+        clip: true
+        ScrollBar.vertical: ScrollBar { }
+
+        GridLayout {
+            id: grid
+            x: 24
+            y: 24
+            width: factsView.width - 48
+            columns: 2
+            columnSpacing: 24
+            rowSpacing: 12
+
+            Fact { label: qsTr("Fase"); value: page.info.phase || "" }
+            Fact { label: qsTr("Zwangerschap of leeftijd"); value: page.info.stage || "–" }
+            Fact {
+                label: qsTr("Volgend bezoek")
+                value: page.info.nextVisit || ""
+                alert: page.info.overdue === true
+            }
+            Fact {
+                label: qsTr("Signalen")
+                value: [page.info.crisis ? qsTr("crisis") : "",
+                        page.info.escalations > 0 ? qsTr("opschaling wacht op een professional") : "",
+                        page.info.late ? qsTr("doorlooptijd te lang") : ""].filter(s => s).join(", ")
+                       || qsTr("geen")
+                alert: page.info.crisis === true
+            }
+            Fact { objectName: "phone"; label: qsTr("Telefoon"); value: page.facts.phone || "–" }
+            Fact { objectName: "address"; label: qsTr("Adres"); value: page.facts.address || "–" }
+            Fact {
+                label: page.facts.childBorn ? qsTr("Geboren op") : qsTr("Uitgerekende datum")
+                value: page.facts.childBorn || page.facts.dueDate || "–"
+            }
+            Fact {
+                objectName: "children"
+                label: qsTr("Kinderen")
+                value: (page.facts.children || [])
+                       .map(c => c.born ? qsTr("%1, geboren %2").arg(c.name).arg(c.born) : c.name)
+                       .join("\n") || qsTr("nog geen")
+            }
+            Fact { label: qsTr("Huishouden"); value: page.facts.household || "–" }
+            Fact {
+                label: qsTr("Aanmelding")
+                value: [page.facts.registered && page.facts.referrer
+                            ? qsTr("%1 via %2").arg(page.facts.registered).arg(page.facts.referrer)
+                            : (page.facts.registered || ""),
+                        (page.facts.reasons || []).join(", ")].filter(s => s).join("\n") || "–"
+            }
+            Fact { label: qsTr("Laatste bezoek"); value: page.info.lastVisit || qsTr("nog geen") }
+            Fact { label: qsTr("Bezoeken"); value: String(page.info.visits || 0) }
+        }
     }
 
     // Each part: the function that opens it (also called by --screenshots) and its label.
     readonly property var sections: [
         { name: "openVisits", label: qsTr("Bezoeken") },
+        { name: "openPlan", label: qsTr("Plan van aanpak") },
+        { name: "openSelfSufficiency", label: qsTr("Zelfredzaamheid") },
+        { name: "openReferrals", label: qsTr("Verwijzingen") },
+        { name: "openSafety", label: qsTr("Veiligheid en meldcode") },
+        { name: "openConsents", label: qsTr("Toestemmingen") },
         { name: "openDiary", label: qsTr("Dagboek") },
         { name: "openAudit", label: qsTr("Wie keek in dit dossier") }
     ]
 
     Component { id: diaryPage; DiaryPage {} }
     Component { id: auditPage; AuditPage {} }
-    Component { id: visitsPage; VisitsPage {} }
-    function openVisits() {
-        page.StackView.view.push(visitsPage, { doc: page.doc, name: page.info.name || "" },
+    Component { id: planPage; PlanPage {} }
+    Component { id: selfSufficiencyPage; SelfSufficiencyPage {} }
+    Component { id: referralsPage; ReferralsPage {} }
+    Component { id: safetyPage; SafetyPage {} }
+    Component { id: consentsPage; ConsentsPage {} }
+    function open(component) {
+        page.StackView.view.push(component, { doc: page.doc, name: page.info.name || "" },
                                  StackView.Immediate)
     }
+    function openPlan() { open(planPage) }
+    function openSelfSufficiency() { open(selfSufficiencyPage) }
+    function openReferrals() { open(referralsPage) }
+    function openSafety() { open(safetyPage) }
+    function openConsents() { open(consentsPage) }
+    Component { id: visitsPage; VisitsPage {} }
+    function openVisits() { open(visitsPage) }
     function openAudit() {
         page.StackView.view.push(auditPage, { doc: page.doc, name: page.info.name || "" },
                                  StackView.Immediate)
@@ -116,7 +174,8 @@ Page {
         Layout.preferredWidth: (page.width - 72) / 2
         Layout.maximumWidth: (page.width - 72) / 2
         Layout.minimumWidth: 0
-        Layout.preferredHeight: Math.max(Math.round(96 * AppSession.textScale), implicitHeight)
+        Layout.preferredHeight: Math.max(Math.round(80 * AppSession.textScale), implicitHeight)
+        Layout.fillHeight: true  // as tall as the other fact in its row
         background: Rectangle { radius: 8; color: "white"; border.color: alert ? "#b71c1c" : "#cfd8dc" }
         ColumnLayout {
             width: parent.width

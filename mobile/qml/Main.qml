@@ -46,6 +46,11 @@ ApplicationWindow {
     Component { id: auditPage; AuditPage {} }
     Component { id: dossierPage; DossierPage {} }
     Component { id: diaryPage; DiaryPage {} }
+    Component { id: planPage; PlanPage {} }
+    Component { id: selfSufficiencyPage; SelfSufficiencyPage {} }
+    Component { id: referralsPage; ReferralsPage {} }
+    Component { id: safetyPage; SafetyPage {} }
+    Component { id: consentsPage; ConsentsPage {} }
 
     Connections {
         target: AppSession
@@ -87,7 +92,8 @@ ApplicationWindow {
     function selfTest() {
         let n = 0
         for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
-                         visitPage, diaryPage, settingsPage, auditPage]) {
+                         visitPage, diaryPage, settingsPage, auditPage, planPage,
+                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

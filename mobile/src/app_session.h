@@ -86,6 +86,10 @@ class AppSession : public QObject {
   // The open store (empty while locked), for the app's other models and services.
   StoreAccess store() { return StoreAccess(store_mutex_, store_raw_); }
   SyncService* sync() { return sync_; }
+  // The store's lock alone, for code that reaches the store another way.
+  std::unique_lock<std::recursive_mutex> LockStore() {
+    return std::unique_lock<std::recursive_mutex>(store_mutex_);
+  }
   // How long the last unlock's key derivation took (Argon2id; benchmarks leave it out).
   double unlockKdfMs() const { return unlock_kdf_ms_; }
   // The tablet's settings (language, text size, server): a plain file beside the store,

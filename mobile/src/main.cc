@@ -18,6 +18,10 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
+#include <iterator>
+#include <utility>
+#include <vector>
 
 #include "app_session.h"
 #include "driver.h"
@@ -27,6 +31,15 @@
 Q_IMPORT_QML_PLUGIN(NaastPlugin)
 
 namespace {
+
+// The dossier's parts in --screenshots: the page's function and the file's name.
+const std::pair<const char*, const char*> kSectionShots[] = {
+    {"openPlan", "08-plan"},
+    {"openSelfSufficiency", "09-zelfredzaamheid"},
+    {"openReferrals", "10-verwijzingen"},
+    {"openSafety", "11-veiligheid"},
+    {"openConsents", "12-toestemmingen"},
+};
 
 int Fail(const QString& what) {
   std::fprintf(stderr, "naast-app: %s\n", qPrintable(what));
@@ -86,7 +99,7 @@ int main(int argc, char** argv) {
     QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
     const int n = loaded.toInt();
     std::printf("self-test: %d pages loaded\n", n);
-    return n >= 10 ? 0 : 1;
+    return n >= 15 ? 0 : 1;
   }
   if (!drive.isEmpty()) {
     QFile file(drive);
@@ -102,6 +115,9 @@ int main(int argc, char** argv) {
   auto grab = [&](const QString& name) {
     if (window->grabWindow().save(screenshots + "/" + name + ".png")) ++shot;
   };
+  std::vector<std::function<void()>> walk;
+  std::size_t next_step = 0;
+  std::function<void()> step;
   if (!screenshots.isEmpty()) {
     QDir().mkpath(screenshots);
     // Walk: the unlock page, then (after unlocking with the demo PIN) the caseload, a dossier.
@@ -109,35 +125,56 @@ int main(int argc, char** argv) {
       grab("01-unlock");
       session.unlock("1234");
     });
-    QObject::connect(&session, &AppSession::unlockedChanged, &app, [&] {
-      // caseload -> settings -> caseload -> dossier -> who looked -> dossier -> dagboek -> the
-      // mother's view (last: only the coach's PIN leaves it).
-      QTimer::singleShot(0, [&] {
-        grab("02-caseload");
-        QMetaObject::invokeMethod(window, "openSettings");
-        QTimer::singleShot(0, [&] {
-          grab("06-instellingen");
-          QMetaObject::invokeMethod(window, "back");
-          QMetaObject::invokeMethod(window, "openFirstDossier");
-          QTimer::singleShot(0, [&] {
-            grab("03-dossier");
-            QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openAudit"));
-            QTimer::singleShot(0, [&] {
+    // After unlocking: caseload -> settings -> caseload -> dossier -> who looked -> each of the
+    // dossier's parts and back -> dagboek -> the mother's view (last: only the coach's PIN leaves
+    // it). Each step grabs what the one before opened, after the event loop has turned twice so
+    // the page's layouts have settled.
+    const auto page = [&](const char* function) {
+      QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, QString(function)));
+    };
+    walk = {[&] {
+              grab("02-caseload");
+              QMetaObject::invokeMethod(window, "openSettings");
+            },
+            [&] {
+              grab("06-instellingen");
+              QMetaObject::invokeMethod(window, "back");
+              QMetaObject::invokeMethod(window, "openFirstDossier");
+            },
+            [&] {
+              grab("03-dossier");
+              page("openAudit");
+            },
+            [&] {
               grab("07-wie-keek");
               QMetaObject::invokeMethod(window, "back");
-              QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "openDiary"));
-            });
-            QTimer::singleShot(0, [&] {
-              grab("04-dagboek");
-              QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, "showMother"));
-              QTimer::singleShot(0, [&] {
-                grab("05-dagboek-moeder");
-                app.exit(shot == 7 ? 0 : 1);
-              });
-            });
-          });
+              page(kSectionShots[0].first);
+            }};
+    for (std::size_t i = 0; i < std::size(kSectionShots); ++i) {
+      walk.push_back([&, i] {
+        grab(kSectionShots[i].second);
+        QMetaObject::invokeMethod(window, "back");
+        page(i + 1 < std::size(kSectionShots) ? kSectionShots[i + 1].first : "openDiary");
+      });
+    }
+    walk.push_back([&] {
+      grab("04-dagboek");
+      page("showMother");
+    });
+    walk.push_back([&] {
+      grab("05-dagboek-moeder");
+      app.exit(shot == 7 + static_cast<int>(std::size(kSectionShots)) ? 0 : 1);
+    });
+    step = [&] {
+      QTimer::singleShot(0, [&] {
+        QTimer::singleShot(0, [&] {
+          if (next_step < walk.size()) walk[next_step++]();
+          if (next_step < walk.size()) step();
         });
       });
+    };
+    QObject::connect(&session, &AppSession::unlockedChanged, &app, [&] {
+      if (session.unlocked()) step();
     });
     QObject::connect(&session, &AppSession::errorChanged, &app, [&] {
       if (!session.error().isEmpty()) {

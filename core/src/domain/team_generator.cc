@@ -1,5 +1,6 @@
 #include "naast/domain/team_generator.h"
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -52,6 +53,68 @@ crdt::Value Text(std::string s) {
   return crdt::Value{std::move(s)};
 }
 
+// A number no one has: 06-00 is not issued to subscribers.
+std::string MadeUpPhone(Rng& rng) {
+  std::string s = "06-00";
+  for (int i = 0; i < 6; ++i) s += static_cast<char>('0' + rng() % 10);
+  return s;
+}
+
+std::string MadeUpAddress(Rng& rng) {
+  static const std::vector<std::string> a = {"Kes", "Vel", "Bro", "Tul", "Mar", "Or", "Lin"};
+  static const std::vector<std::string> b = {"dor", "sema", "veer", "kin", "tasi", "ra"};
+  static const std::vector<std::string> c = {"straat", "laan", "weg", "plein", "hof"};
+  return Pick(rng, a) + Pick(rng, b) + Pick(rng, c) + " " + std::to_string(1 + rng() % 180) +
+         ", Rotterdam";
+}
+
+// A help question per life domain (hulpvraag), in the mother's words, and a goal that answers it.
+struct GoalText {
+  std::string_view domain;
+  const char* question;
+  const char* goal;
+};
+const GoalText& GoalTextFor(std::string_view domain) {
+  static const GoalText kTexts[] = {
+      {"financien", "Hoe krijg ik overzicht over mijn rekeningen?",
+       "Een overzicht van inkomsten en vaste lasten, elke maand bijgewerkt."},
+      {"werk_opleiding", "Hoe kan ik mijn opleiding afmaken?",
+       "Ingeschreven bij een opleiding die past bij de zorg voor de baby."},
+      {"tijdsbesteding", "Hoe vul ik mijn dagen met de baby?",
+       "Een weekritme met vaste momenten voor buiten zijn en rust."},
+      {"huisvesting", "Hoe vind ik een veilige plek voor mij en de baby?",
+       "Een vaste woonplek met een veilig bedje voor de baby."},
+      {"huiselijke_relaties", "Hoe praat ik met mijn partner zonder ruzie?",
+       "Afspraken met de partner over taken en over rustig praten."},
+      {"geestelijke_gezondheid", "Waar kan ik terecht als ik me somber voel?",
+       "Moeder weet bij wie ze terechtkan en heeft een eerste gesprek gehad."},
+      {"lichamelijke_gezondheid", "Hoe houd ik mijn afspraken bij de verloskundige bij?",
+       "Alle controles bij de verloskundige bezocht."},
+      {"middelengebruik", "Hoe kan ik stoppen met roken?",
+       "Minder roken, en nooit in huis bij de baby."},
+      {"basale_adl", "Hoe zorg ik dat ik genoeg eet en slaap?",
+       "Elke dag drie maaltijden en een vaste slaaptijd."},
+      {"instrumentele_adl", "Hoe houd ik mijn post en formulieren bij?",
+       "Moeder opent en sorteert haar post zelf, elke week."},
+      {"sociaal_netwerk", "Wie kan mij helpen als het even niet lukt?",
+       "Twee mensen in de buurt die moeder kan bellen."},
+      {"maatschappelijke_participatie", "Hoe vind ik een moedergroep in de wijk?",
+       "Moeder gaat naar een moedergroep in de wijk."},
+      {"justitie", "Wat moet ik doen met de brief van de rechtbank?",
+       "De zaak bij de rechtbank is geregeld, met hulp van een advocaat."}};
+  for (const auto& t : kTexts) {
+    if (t.domain == domain) return t;
+  }
+  return kTexts[0];
+}
+
+// The kinds of consent the app asks for (toestemming); the app has their labels.
+const std::vector<std::string>& ConsentKinds() {
+  static const std::vector<std::string> kinds = {"dossier", "overleg_zorg", "delen_verwijzing",
+                                                 "monitoring"};
+  return kinds;
+}
+
 }  // namespace
 
 Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
@@ -74,6 +137,9 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
     if (!active)
       closed = std::min(shape.today - 10, registered + 365 + static_cast<int>(rng() % 540));
     const Date intake = registered + 2 + static_cast<int>(rng() % 14);
+    // Contacts, help questions, consents, the meldcode and the like come from a generator of
+    // their own, so a seed gives the same registrations, visits and notes as it always did.
+    Rng more(shape.seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(m) + 1);
 
     Status s = store.Atomically([&]() -> Status {
       auto id = store.CreateDocument("dossier");
@@ -97,6 +163,16 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
       (void)d.Set(mother, "housing", Text(RandomCode<Housing>(rng)));
       (void)d.Set(mother, "children_before", static_cast<std::int64_t>(rng() % 5));
       (void)d.Set(mother, "crisis", rng() % 12 == 0);
+      (void)d.Set(mother, "phone", Text(MadeUpPhone(more)));
+      (void)d.Set(mother, "address", Text(MadeUpAddress(more)));
+      // Toestemmingen, asked at the intake: most given, the odd one not (yet).
+      for (const std::string& kind : ConsentKinds()) {
+        if (more() % 6 == 0) continue;
+        const crdt::OpId consent = d.CreateRecord("consent");
+        (void)d.Set(consent, "kind", Text(kind));
+        (void)d.Set(consent, "given", more() % 8 != 0);
+        (void)d.Set(consent, "date", Text(intake.ToString()));
+      }
       const crdt::OpId reg = d.CreateRecord("registration");
       (void)d.Set(reg, "registration_id",
                   Text("GEN-" + std::to_string(shape.seed) + "-" + std::to_string(m)));
@@ -120,11 +196,29 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
         if (Status st = commit(); !st) return st;
       }
       for (int g = 0; g < 3 + static_cast<int>(rng() % 4); ++g) {
+        static const std::vector<std::string> owners = {"moeder", "coach", "netwerk",
+                                                        "ketenpartner"};
+        static const std::vector<std::string> actions = {
+            "Coach doet het eerste telefoontje voor, moeder belt de volgende keer zelf.",
+            "Samen een lijstje maken en elke week doornemen.",
+            "Moeder zoekt de papieren op; samen het formulier invullen.",
+            "Afspraak maken en samen erheen gaan."};
         const crdt::OpId goal = d.CreateRecord("goal");
-        (void)d.Set(goal, "life_domain", Text(RandomCode<LifeDomain>(rng)));
-        (void)d.InsertText(goal, "description", 0, NoteText(rng, 60));
+        const std::string domain = RandomCode<LifeDomain>(rng);
+        (void)d.Set(goal, "life_domain", Text(domain));
+        (void)NoteText(rng, 60);  // drawn still: the same seed gives the same team as before
+        (void)d.InsertText(goal, "description", 0, GoalTextFor(domain).goal);
         (void)d.Set(goal, "learning_stage", Text(RandomCode<LearningStage>(rng)));
-        (void)d.Set(goal, "status", Text(RandomCode<GoalStatus>(rng)));
+        const std::string status = RandomCode<GoalStatus>(rng);
+        (void)d.Set(goal, "status", Text(status));
+        (void)d.InsertText(goal, "help_question", 0, GoalTextFor(domain).question);
+        (void)d.InsertText(goal, "actions", 0, Pick(more, actions));
+        (void)d.Set(goal, "owner", Text(Pick(more, owners)));
+        if (status == "bereikt" || status == "gestopt") {
+          (void)d.InsertText(goal, "evaluation", 0,
+                             status == "bereikt" ? "Gelukt, moeder doet dit nu zelf."
+                                                 : "Gestopt: past nu niet, later opnieuw.");
+        }
         (void)d.Set(goal, "due_date",
                     Text((intake + 30 + static_cast<int>(rng() % 200)).ToString()));
         if (Status st = commit(); !st) return st;
@@ -156,11 +250,42 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
         }
         day = day + std::max(1, TeamSettings().For(phase).IntervalDays());
       }
+      // Zelfredzaamheid: at the intake, then every four months up to today; each domain starts
+      // low and mostly climbs (the main generator's draws are still made, see `more`).
+      std::vector<std::int64_t> score;
+      for (std::size_t i = 0; i < Codes(LifeDomain{}).size(); ++i) {
+        score.push_back(1 + static_cast<std::int64_t>(more() % 3));
+      }
       for (int a = 0; a < 2 + static_cast<int>(rng() % 3); ++a) {
-        const crdt::OpId as = d.CreateRecord("assessment");
-        (void)d.Set(as, "date", Text((intake + 120 * a).ToString()));
+        const Date on = intake + 120 * a;
+        const bool write = on <= end;
+        const crdt::OpId as = write ? d.CreateRecord("assessment") : crdt::OpId{};
+        if (write) {
+          (void)d.Set(as, "date", Text(on.ToString()));
+          (void)d.Set(as, "moment", Text(a == 0 ? "intake" : "fase"));
+        }
+        std::size_t i = 0;
         for (const auto& c : Codes(LifeDomain{})) {
-          (void)d.Set(as, std::string(c.code), static_cast<std::int64_t>(1 + rng() % 5));
+          (void)rng();
+          if (a > 0) {
+            const auto step = more() % 6;  // mostly up, now and then down
+            score[i] = std::clamp<std::int64_t>(score[i] + (step >= 3   ? 1
+                                                            : step == 0 ? -1
+                                                                        : 0),
+                                                1, 5);
+          }
+          if (write) (void)d.Set(as, std::string(c.code), score[i]);
+          ++i;
+        }
+        if (Status st = commit(); !st) return st;
+      }
+      if (closed) {
+        const crdt::OpId as = d.CreateRecord("assessment");
+        (void)d.Set(as, "date", Text(closed->ToString()));
+        (void)d.Set(as, "moment", Text("afsluiting"));
+        std::size_t i = 0;
+        for (const auto& c : Codes(LifeDomain{})) {
+          (void)d.Set(as, std::string(c.code), std::min<std::int64_t>(5, score[i++] + 1));
         }
         if (Status st = commit(); !st) return st;
       }
@@ -170,8 +295,66 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
       for (int r = static_cast<int>(rng() % 3); r > 0; --r) {
         const crdt::OpId ref = d.CreateRecord("referral");
         (void)d.Set(ref, "kind", Text(Pick(rng, kinds)));
-        (void)d.Set(ref, "status", Text(rng() % 2 ? "gestart" : "aangemeld"));
-        (void)d.Set(ref, "referred_on", Text((intake + 14).ToString()));
+        const bool started = rng() % 2;
+        (void)d.Set(ref, "status", Text(started ? "gestart" : "aangemeld"));
+        const Date referred = std::min(end, intake + 14 + static_cast<int>(more() % 90));
+        (void)d.Set(ref, "referred_on", Text(referred.ToString()));
+        if (started) {
+          (void)d.Set(ref, "started_on",
+                      Text(std::min(end, referred + 7 + static_cast<int>(more() % 30)).ToString()));
+        } else {
+          // The coach holds on until the other care has started (vasthouden).
+          (void)d.Set(ref, "held", more() % 3 != 0);
+          if (more() % 2) (void)d.InsertText(ref, "note", 0, "Wachtlijst; moeder is gebeld.");
+        }
+        if (Status st = commit(); !st) return st;
+      }
+      // Every mother is referred to something more (the programme's own offers).
+      static const std::vector<std::string> offers = {"Centering Pregnancy",
+                                                      "zwangerschapsgesprek",
+                                                      "borstvoedingssupport",
+                                                      "Opstapje",
+                                                      "Instapje",
+                                                      "Home-Start"};
+      for (int r = 1 + static_cast<int>(more() % 2); r > 0; --r) {
+        const crdt::OpId ref = d.CreateRecord("referral");
+        (void)d.Set(ref, "kind", Text(Pick(more, offers)));
+        const Date referred = std::min(end, intake + 7 + static_cast<int>(more() % 150));
+        (void)d.Set(ref, "referred_on", Text(referred.ToString()));
+        if (more() % 3 == 0) {
+          (void)d.Set(ref, "status", Text("aangemeld"));
+          (void)d.Set(ref, "held", true);
+        } else {
+          (void)d.Set(ref, "status", Text("gestart"));
+          (void)d.Set(ref, "started_on",
+                      Text(std::min(end, referred + 5 + static_cast<int>(more() % 40)).ToString()));
+        }
+        if (Status st = commit(); !st) return st;
+      }
+      // Now and then worries about safety at home, and the meldcode's steps taken so far.
+      if (more() % 3 == 0 && end > intake) {
+        static const std::vector<std::string> signals = {
+            "Moeder vertelt over harde ruzies thuis.", "Blauwe plek op de arm van moeder.",
+            "Baby slaapt in een onveilige omgeving.", "Partner was boos en dreigend aanwezig."};
+        static const std::vector<std::string> decisions = {
+            "Signalen vastgelegd.", "Besproken met de werkbegeleider; Veilig Thuis geraadpleegd.",
+            "Gesprek met moeder gevoerd.", "Afgewogen: hulp is mogelijk.",
+            "Hulp georganiseerd en vervolg afgesproken."};
+        const Date first =
+            intake + static_cast<int>(more() % static_cast<std::uint64_t>(end - intake));
+        const int signal_count = 1 + static_cast<int>(more() % 2);
+        for (int k = 0; k < signal_count; ++k) {
+          const crdt::OpId signal = d.CreateRecord("safety_signal");
+          (void)d.Set(signal, "date", Text(std::min(end, first + 9 * k).ToString()));
+          (void)d.InsertText(signal, "description", 0, Pick(more, signals));
+        }
+        const int steps = 1 + static_cast<int>(more() % 5);
+        for (int step = 1; step <= steps; ++step) {
+          const crdt::OpId ms = d.CreateRecord("meldcode_step");
+          (void)d.Set(ms, "step", std::int64_t{step});
+          (void)d.Set(ms, "date", Text(std::min(end, first + 3 * step).ToString()));
+          (void)d.InsertText(ms, "decision", 0, decisions[static_cast<std::size_t>(step - 1)]);
+        }
         if (Status st = commit(); !st) return st;
       }
       if (closed) {

@@ -1,0 +1,195 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Naast
+
+// Plan van aanpak: the goals per life domain (leefgebied), each with the mother's help question,
+// the actions, who does it, the due date and, once done, the evaluation. The coach changes a
+// goal's status or learning stage (voordoen, samendoen, zelf doen) with one tap; it is saved at
+// once.
+Page {
+    id: page
+    objectName: "planPage"
+    property string doc
+    property string name
+    // Read when the page opens and again after each change saved here.
+    property var groups: []
+    function reload() { groups = doc ? DossierSections.goalGroups(doc) : [] }
+    Component.onCompleted: reload()
+    onDocChanged: reload()
+    readonly property var statuses: DossierSections.goalStatuses()
+    readonly property var stages: DossierSections.learningStages()
+    readonly property int goalCount: groups.reduce((n, g) => n + g.goals.length, 0)
+
+    function setStatus(goal, code) {
+        if (DossierSections.setGoalStatus(page.doc, goal, code)) page.reload()
+    }
+    function setStage(goal, code) {
+        if (DossierSections.setGoalLearningStage(page.doc, goal, code)) page.reload()
+    }
+
+    header: SectionHeader {
+        title: qsTr("Plan van aanpak van %1").arg(page.name)
+        onBack: page.StackView.view.pop(StackView.Immediate)
+    }
+
+    Flickable {
+        id: flick
+        objectName: "planList"
+        anchors.fill: parent
+        contentHeight: column.height + 32
+        clip: true
+        ScrollBar.vertical: ScrollBar { }
+
+        ColumnLayout {
+            id: column
+            x: 16
+            y: 16
+            width: flick.width - 32
+            spacing: 12
+
+            Label {
+                visible: page.goalCount === 0
+                text: qsTr("Nog geen doelen in het plan van aanpak.")
+                color: "#546e7a"
+                Layout.topMargin: 32
+                Layout.alignment: Qt.AlignHCenter
+            }
+
+            Repeater {
+                model: page.groups
+                delegate: ColumnLayout {
+                    id: group
+                    required property var modelData
+                    objectName: "group_" + modelData.domain
+                    readonly property int goals: modelData.goals.length
+                    Layout.fillWidth: true
+                    spacing: 8
+                    Label {
+                        objectName: "domainHeader"
+                        text: group.modelData.label
+                        font.pixelSize: Math.round(22 * AppSession.textScale)
+                        font.bold: true
+                        color: "#00796b"
+                        Layout.topMargin: 8
+                    }
+                    Repeater {
+                        model: group.modelData.goals
+                        delegate: GoalCard {}
+                    }
+                }
+            }
+        }
+    }
+
+    component GoalCard: Pane {
+        id: card
+        required property var modelData
+        objectName: "goal_" + modelData.id
+        readonly property string status: modelData.status
+        readonly property string learningStage: modelData.learningStage
+        Layout.fillWidth: true
+        padding: 16
+        background: Rectangle { radius: 8; color: "white"; border.color: "#cfd8dc" }
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 16
+                Label {
+                    text: card.modelData.description || qsTr("(geen omschrijving)")
+                    font.bold: true
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Column {
+                    Layout.alignment: Qt.AlignTop
+                    Label {
+                        anchors.right: parent.right
+                        visible: card.modelData.owner.length > 0
+                        text: qsTr("Wie: %1").arg(card.modelData.owner)
+                        color: "#37474f"
+                    }
+                    Label {
+                        objectName: "dueDate"
+                        anchors.right: parent.right
+                        visible: card.modelData.dueDate.length > 0
+                        text: card.modelData.overdue ? qsTr("Streefdatum %1 (verstreken)").arg(card.modelData.dueDate)
+                                                     : qsTr("Streefdatum %1").arg(card.modelData.dueDate)
+                        color: card.modelData.overdue ? "#b71c1c" : "#37474f"
+                        font.bold: card.modelData.overdue
+                    }
+                }
+            }
+            Fact { label: qsTr("Hulpvraag"); value: card.modelData.helpQuestion }
+            Fact { label: qsTr("Acties"); value: card.modelData.actions }
+            Fact { label: qsTr("Evaluatie"); value: card.modelData.evaluation }
+            // Status and learning stage: each a row of its own choices; the rows wrap as a whole.
+            Flow {
+                Layout.fillWidth: true
+                spacing: 24
+                Row {
+                    spacing: 8
+                    Label {
+                        text: qsTr("Status")
+                        color: "#546e7a"
+                        width: Math.round(90 * AppSession.textScale)
+                        height: Math.round(48 * AppSession.textScale)
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    Repeater {
+                        model: page.statuses
+                        delegate: Choice {
+                            required property var modelData
+                            objectName: "status_" + modelData.code
+                            text: modelData.label
+                            chosen: card.status === modelData.code
+                            onClicked: page.setStatus(card.modelData.id, modelData.code)
+                        }
+                    }
+                }
+                Row {
+                    spacing: 8
+                    Label {
+                        text: qsTr("Leerfase")
+                        color: "#546e7a"
+                        width: Math.round(90 * AppSession.textScale)
+                        height: Math.round(48 * AppSession.textScale)
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    Repeater {
+                        model: page.stages
+                        delegate: Choice {
+                            required property var modelData
+                            objectName: "stage_" + modelData.code
+                            text: modelData.label
+                            chosen: card.learningStage === modelData.code
+                            onClicked: page.setStage(card.modelData.id, modelData.code)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // A line of the goal: what it is, then the text (hidden when empty).
+    component Fact: ColumnLayout {
+        property string label
+        property string value
+        visible: value.length > 0
+        spacing: 0
+        Layout.fillWidth: true
+        Label { text: label; color: "#546e7a"; font.pixelSize: Math.round(15 * AppSession.textScale) }
+        Label { text: value; wrapMode: Text.WordWrap; Layout.fillWidth: true }
+    }
+
+    // One choice of a row: the chosen one filled in the programme's colour.
+    component Choice: Button {
+        property bool chosen: false
+        highlighted: chosen
+        height: Math.round(48 * AppSession.textScale)
+        width: implicitWidth + 24
+        font.bold: chosen
+    }
+}
