@@ -50,7 +50,9 @@ Page {
             spacing: 4
             Label {
                 objectName: "latestTitle"
-                text: page.latest ? qsTr("Laatste meting: %1 (%2)").arg(page.latest.dateLabel).arg(page.latest.moment) : ""
+                text: !page.latest ? ""
+                      : page.latest.moment ? qsTr("Laatste meting: %1 (%2)").arg(page.latest.dateLabel).arg(page.latest.moment)
+                      : qsTr("Laatste meting: %1").arg(page.latest.dateLabel)
                 font.bold: true
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true

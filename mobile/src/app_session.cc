@@ -41,18 +41,24 @@ QString UnlockError(const naast::Result<naast::crypto::SecureBytes>& key,
   if (key) return {};
   switch (key.error().code) {
     case naast::ErrorCode::kWrongPin:
-      return Tr("Pincode onjuist. Nog %1 pogingen voordat de gegevens worden gewist.")
+      return Tr(QT_TRANSLATE_NOOP(
+                    "AppSession",
+                    "Pincode onjuist. Nog %1 pogingen voordat de gegevens worden gewist."))
           .arg(static_cast<int>(naast::store::LockoutPolicy{}.max_attempts) -
                static_cast<int>(vault.failed_attempts()));
     case naast::ErrorCode::kLocked: {
       const auto wait_s = (vault.locked_until_ms() - NowMs()) / 1000 + 1;
-      return Tr("Te veel onjuiste pincodes. Probeer het over %1 seconden opnieuw.")
+      return Tr(QT_TRANSLATE_NOOP(
+                    "AppSession",
+                    "Te veel onjuiste pincodes. Probeer het over %1 seconden opnieuw."))
           .arg(static_cast<qulonglong>(wait_s));
     }
     case naast::ErrorCode::kWiped:
-      return Tr("De gegevens op deze tablet zijn gewist. Vraag je teamleider om hulp.");
+      return Tr(QT_TRANSLATE_NOOP(
+          "AppSession", "De gegevens op deze tablet zijn gewist. Vraag je teamleider om hulp."));
     default:
-      return Tr("De tablet kan de gegevens niet openen. Vraag je teamleider om hulp.");
+      return Tr(QT_TRANSLATE_NOOP(
+          "AppSession", "De tablet kan de gegevens niet openen. Vraag je teamleider om hulp."));
   }
 }
 
@@ -110,7 +116,7 @@ void AppSession::unlock(const QString& pin) {
 void AppSession::setUp(const QString& pin) {
   if (hasData()) return;
   if (pin.size() < 4) {
-    SetError(Tr("Kies een pincode van minstens 4 cijfers."));
+    SetError(Tr(QT_TRANSLATE_NOOP("AppSession", "Kies een pincode van minstens 4 cijfers.")));
     return;
   }
   Open(/*create=*/true, pin);
@@ -131,13 +137,15 @@ void AppSession::Open(bool create, const QString& pin) {
       std::error_code ec;
       std::filesystem::create_directories(dir, ec);
       if (!naast::store::KeyVault::Create(dir / "key.vault", PinBytes(pin_text), secret)) {
-        out.error = Tr("De tablet kan geen gegevens aanmaken. Is het geheugen vol?");
+        out.error = Tr(QT_TRANSLATE_NOOP(
+            "AppSession", "De tablet kan geen gegevens aanmaken. Is het geheugen vol?"));
         return out;
       }
     }
     auto vault = naast::store::KeyVault::Open(dir / "key.vault");
     if (!vault) {
-      out.error = Tr("Er zijn geen gegevens op deze tablet gevonden.");
+      out.error =
+          Tr(QT_TRANSLATE_NOOP("AppSession", "Er zijn geen gegevens op deze tablet gevonden."));
       return out;
     }
     const auto kdf_started = std::chrono::steady_clock::now();
@@ -151,7 +159,8 @@ void AppSession::Open(bool create, const QString& pin) {
     }
     auto store = naast::store::Store::Open(dir / "naast.db", *key, 0, clock);
     if (!store) {
-      out.error = Tr("De tablet kan de gegevens niet openen. Vraag je teamleider om hulp.");
+      out.error = Tr(QT_TRANSLATE_NOOP(
+          "AppSession", "De tablet kan de gegevens niet openen. Vraag je teamleider om hulp."));
       return out;
     }
     out.store = std::move(store.value());
@@ -273,7 +282,8 @@ void AppSession::WipeTablet() {
   for (const char* name : {"naast.db", "naast.db-wal", "naast.db-shm", "naast.db-journal"}) {
     std::filesystem::remove(options_.data_dir / name, ec);
   }
-  SetError(Tr("De gegevens op deze tablet zijn gewist op verzoek van de teamleider."));
+  SetError(Tr(QT_TRANSLATE_NOOP(
+      "AppSession", "De gegevens op deze tablet zijn gewist op verzoek van de teamleider.")));
 }
 
 void AppSession::SetError(const QString& e) {
@@ -287,7 +297,7 @@ void AppSession::Reload() {
   if (!s) return;
   auto entries = naast::domain::Caseload(*s, naast::domain::TeamSettings{}, options_.today);
   if (!entries) {
-    SetError(Tr("De caseload kan niet worden gelezen."));
+    SetError(Tr(QT_TRANSLATE_NOOP("AppSession", "De caseload kan niet worden gelezen.")));
     return;
   }
   caseload_.Reset(std::move(entries.value()), options_.today);
@@ -324,7 +334,8 @@ void AppSession::checkPin(const QString& pin) {
   pin_watcher_.setFuture(QtConcurrent::run([dir, pin_text]() -> QString {
     naast::store::FileDeviceSecret secret(dir / "device.secret");
     auto vault = naast::store::KeyVault::Open(dir / "key.vault");
-    if (!vault) return Tr("Er zijn geen gegevens op deze tablet gevonden.");
+    if (!vault)
+      return Tr(QT_TRANSLATE_NOOP("AppSession", "Er zijn geen gegevens op deze tablet gevonden."));
     return UnlockError(vault->Unlock(PinBytes(pin_text), secret, NowMs()), *vault);
   }));
 }

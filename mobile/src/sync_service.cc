@@ -35,30 +35,36 @@ QString PlainWords(const naast::Error& e, bool network) {
   const std::string& m = e.message;
   if (network) {
     if (m.find("SSL") != std::string::npos || m.find("certificate") != std::string::npos) {
-      return Tr(
+      return Tr(QT_TRANSLATE_NOOP(
+          "SyncService",
           "De server kon niet worden vertrouwd (certificaat). Vraag je teamleider om "
-          "hulp.");
+          "hulp."));
     }
-    return Tr(
+    return Tr(QT_TRANSLATE_NOOP(
+        "SyncService",
         "Geen verbinding met de server. Je werk blijft op de tablet bewaard; probeer het "
-        "later opnieuw.");
+        "later opnieuw."));
   }
   if (m.find("revoked") != std::string::npos) {
-    return Tr("Deze tablet hoort niet meer bij het team. Vraag je teamleider om hulp.");
+    return Tr(QT_TRANSLATE_NOOP(
+        "SyncService", "Deze tablet hoort niet meer bij het team. Vraag je teamleider om hulp."));
   }
   if (m.find("not_enrolled") != std::string::npos ||
       m.find("not (or no longer) in a team") != std::string::npos ||
       m.find("not in the team") != std::string::npos) {
-    return Tr("Deze tablet is nog niet goedgekeurd door de teamleider.");
+    return Tr(QT_TRANSLATE_NOOP("SyncService",
+                                "Deze tablet is nog niet goedgekeurd door de teamleider."));
   }
   if (e.code == naast::ErrorCode::kIo) {
-    return Tr(
+    return Tr(QT_TRANSLATE_NOOP(
+        "SyncService",
         "De server heeft een storing. Je werk blijft op de tablet bewaard; probeer het "
-        "later opnieuw.");
+        "later opnieuw."));
   }
-  return Tr(
+  return Tr(QT_TRANSLATE_NOOP(
+      "SyncService",
       "De synchronisatie is mislukt. Je werk blijft op de tablet bewaard. Vraag je "
-      "teamleider om hulp als dit blijft gebeuren.");
+      "teamleider om hulp als dit blijft gebeuren."));
 }
 
 }  // namespace
@@ -100,7 +106,8 @@ void SyncService::Attach() {
   if (!store) return;
   auto device = naast::sync::Device::Load(*store);
   if (!device) {
-    error_ = Tr("De tablet kan haar sleutels niet lezen. Vraag je teamleider om hulp.");
+    error_ = Tr(QT_TRANSLATE_NOOP(
+        "SyncService", "De tablet kan haar sleutels niet lezen. Vraag je teamleider om hulp."));
     emit finished(false);
     return;
   }
@@ -167,7 +174,7 @@ void SyncService::refreshWaiting() {
 void SyncService::syncNow() {
   if (thread_ || !sync_) return;
   if (server_.isEmpty()) {
-    error_ = Tr("Er is nog geen server ingesteld.");
+    error_ = Tr(QT_TRANSLATE_NOOP("SyncService", "Er is nog geen server ingesteld."));
     emit finished(false);
     return;
   }
@@ -231,7 +238,7 @@ void SyncService::Run(int generation) {
     });
   };
   if (!store) {
-    out.error = Tr("De tablet is vergrendeld.");
+    out.error = Tr(QT_TRANSLATE_NOOP("SyncService", "De tablet is vergrendeld."));
   } else {
     auto result = naast::sync::SyncNow(*sync_, post, NowMs, progress, &out.wipe);
     if (result) {
