@@ -65,7 +65,31 @@
     </message>
     <message>
         <source>De gegevens op deze tablet zijn gewist op verzoek van de teamleider.</source>
-        <translation>The data on this tablet was wiped at the team leader's request.</translation>
+        <translation>The data on this tablet was wiped at the team leader&apos;s request.</translation>
+    </message>
+    <message>
+        <source>Aanmeldingen dit jaar</source>
+        <translation>Registrations this year</translation>
+    </message>
+    <message>
+        <source>Zelfmelders</source>
+        <translation>Self-referrals</translation>
+    </message>
+    <message>
+        <source>Kwetsbaarheid bij aanmelding</source>
+        <translation>Vulnerability at registration</translation>
+    </message>
+    <message>
+        <source>Zwangerschapsduur bij aanmelding (weken)</source>
+        <translation>Weeks of pregnancy at registration</translation>
+    </message>
+    <message>
+        <source>Afgesloten trajecten</source>
+        <translation>Closed trajectories</translation>
+    </message>
+    <message>
+        <source>Gemiddelde duur (weken)</source>
+        <translation>Mean duration (weeks)</translation>
     </message>
 </context>
 <context>
@@ -175,6 +199,10 @@
     <message>
         <source>%1 moeders</source>
         <translation>%1 mothers</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
     </message>
 </context>
 <context>
@@ -513,15 +541,23 @@
     </message>
     <message>
         <source>Code van deze tablet</source>
-        <translation>This tablet's code</translation>
+        <translation>This tablet&apos;s code</translation>
     </message>
     <message>
         <source>Server van het team</source>
-        <translation>The team's server</translation>
+        <translation>The team&apos;s server</translation>
     </message>
     <message>
         <source>Opslaan en synchroniseren</source>
         <translation>Save and sync</translation>
+    </message>
+    <message>
+        <source>Nieuw team beginnen (teamleider)</source>
+        <translation>Start a new team (team leader)</translation>
+    </message>
+    <message>
+        <source>tablet teamleider</source>
+        <translation>team leader&apos;s tablet</translation>
     </message>
 </context>
 <context>
@@ -853,6 +889,113 @@
     <message>
         <source>De tablet is vergrendeld.</source>
         <translation>The tablet is locked.</translation>
+    </message>
+    <message>
+        <source>Dat lukte niet: %1</source>
+        <translation>That did not work: %1</translation>
+    </message>
+    <message>
+        <source>Dit is geen code van een Naast-tablet. Scan de QR-code opnieuw.</source>
+        <translation>This is not a Naast tablet&apos;s code. Scan the QR code again.</translation>
+    </message>
+    <message>
+        <source>Geef de tablet een naam, zoals &apos;tablet 4&apos;.</source>
+        <translation>Give the tablet a name, such as &apos;tablet 4&apos;.</translation>
+    </message>
+    <message>
+        <source>De code hoort niet bij deze QR-code. Kijk nog eens op de nieuwe tablet.</source>
+        <translation>The code does not belong to this QR code. Look at the new tablet again.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Tablets in het team</source>
+        <translation>Tablets in the team</translation>
+    </message>
+    <message>
+        <source>deze tablet</source>
+        <translation>this tablet</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>%1 dossier(s)</source>
+        <translation>%1 file(s)</translation>
+    </message>
+    <message>
+        <source>Dossier toewijzen</source>
+        <translation>Assign a file</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Nieuwe tablet goedkeuren</source>
+        <translation>Approve a new tablet</translation>
+    </message>
+    <message>
+        <source>Scan de QR-code op de nieuwe tablet en typ de code die eronder staat.</source>
+        <translation>Scan the QR code on the new tablet and type the code below it.</translation>
+    </message>
+    <message>
+        <source>QR-code (gescand)</source>
+        <translation>QR code (scanned)</translation>
+    </message>
+    <message>
+        <source>coach</source>
+        <translation>coach</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>teamleider</source>
+        <translation>team leader</translation>
+    </message>
+    <message>
+        <source>naam van de tablet, bv. tablet 4</source>
+        <translation>the tablet&apos;s name, e.g. tablet 4</translation>
+    </message>
+    <message>
+        <source>Goedkeuren</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Cijfers van dit jaar</source>
+        <translation>This year&apos;s figures</translation>
+    </message>
+    <message>
+        <source>%1 uit het team verwijderen?</source>
+        <translation>Remove %1 from the team?</translation>
+    </message>
+    <message>
+        <source>De tablet kan daarna niets meer ophalen of versturen en wist zijn gegevens bij de volgende synchronisatie.</source>
+        <translation>The tablet can then no longer fetch or send anything, and wipes its data at its next sync.</translation>
+    </message>
+    <message>
+        <source>Welk dossier krijgt %1?</source>
+        <translation>Which file does %1 get?</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Toewijzen</source>
+        <translation>Assign</translation>
     </message>
 </context>
 <context>

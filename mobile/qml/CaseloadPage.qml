@@ -10,6 +10,7 @@ Page {
     signal open(string doc)
     signal settings()
     signal join()
+    signal team()
 
     footer: SyncBar { onJoin: page.join() }
     function firstDoc() { return list.count > 0 ? list.itemAtIndex(0).doc : "" }
@@ -44,6 +45,13 @@ Page {
                 Layout.preferredWidth: 320
                 Layout.preferredHeight: 48
                 onTextChanged: AppSession.caseload.filter = text
+            }
+            Button {
+                objectName: "openTeam"
+                visible: Sync.role === "teamleider"
+                text: qsTr("Team")
+                Layout.preferredHeight: 48
+                onClicked: page.team()
             }
             Button {
                 objectName: "openSettings"

@@ -87,6 +87,26 @@ Page {
                 }
                 BusyIndicator { running: Sync.syncing; visible: running }
             }
+            // The first teamleider's tablet starts the team instead of joining one.
+            Button {
+                objectName: "createTeam"
+                visible: Sync.canCreateTeam
+                text: qsTr("Nieuw team beginnen (teamleider)")
+                Layout.preferredHeight: 56
+                enabled: server.text.length > 8 && !Sync.syncing
+                onClicked: {
+                    if (server.text !== Sync.server)
+                        Sync.setServer(server.text, "")
+                    Sync.createTeam(qsTr("tablet teamleider"))
+                }
+            }
+            Label {
+                text: Sync.teamError
+                visible: text.length > 0
+                color: "#b71c1c"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
             Label {
                 text: Sync.error
                 visible: text.length > 0

@@ -33,6 +33,7 @@ ApplicationWindow {
     property bool newTablet: false
     Component { id: joinPage; JoinPage {} }
     Component { id: visitsPage; VisitsPage {} }
+    Component { id: teamPage; TeamPage {} }
     Component { id: visitPage; VisitPage {} }
     Component {
         id: caseloadPage
@@ -40,6 +41,7 @@ ApplicationWindow {
             onOpen: doc => window.openDossier(doc)
             onSettings: stack.push(settingsPage, {}, StackView.Immediate)
             onJoin: window.openJoin()
+            onTeam: stack.push(teamPage, {}, StackView.Immediate)
         }
     }
     Component { id: settingsPage; SettingsPage {} }
@@ -93,7 +95,7 @@ ApplicationWindow {
         let n = 0
         for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
                          visitPage, diaryPage, settingsPage, auditPage, planPage,
-                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage]) {
+                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage, teamPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

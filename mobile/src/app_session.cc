@@ -12,7 +12,9 @@
 #include <map>
 
 #include "naast/crypto/crypto.h"
+#include "naast/domain/codes.h"
 #include "naast/domain/privacy.h"
+#include "naast/domain/report.h"
 #include "naast/domain/team_generator.h"
 #include "naast/store/key_vault.h"
 #include "naast/sync/session.h"
@@ -338,6 +340,41 @@ void AppSession::checkPin(const QString& pin) {
       return Tr(QT_TRANSLATE_NOOP("AppSession", "Er zijn geen gegevens op deze tablet gevonden."));
     return UnlockError(vault->Unlock(PinBytes(pin_text), secret, NowMs()), *vault);
   }));
+}
+
+QVariantList AppSession::monitoring() {
+  QVariantList out;
+  auto s = store();
+  if (!s) return out;
+  const auto from = naast::domain::Date::FromYmd(options_.today.year(), 1, 1);
+  auto figures = naast::domain::ComputeReport(*s, *from, options_.today);
+  if (!figures) return out;
+  // The tables a teamleider looks at during the year, in this order.
+  static const std::vector<std::pair<std::string, const char*>> kTables = {
+      {"registrations_by_year", QT_TRANSLATE_NOOP("AppSession", "Aanmeldingen dit jaar")},
+      {"self_registrations", QT_TRANSLATE_NOOP("AppSession", "Zelfmelders")},
+      {"vulnerability", QT_TRANSLATE_NOOP("AppSession", "Kwetsbaarheid bij aanmelding")},
+      {"pregnancy_stage_at_registration",
+       QT_TRANSLATE_NOOP("AppSession", "Zwangerschapsduur bij aanmelding (weken)")},
+      {"closed_trajectories", QT_TRANSLATE_NOOP("AppSession", "Afgesloten trajecten")},
+      {"mean_trajectory_weeks", QT_TRANSLATE_NOOP("AppSession", "Gemiddelde duur (weken)")}};
+  for (const auto& [table, title] : kTables) {
+    QVariantList rows;
+    for (const auto& f : *figures) {
+      if (f.table != table || f.category.empty()) continue;
+      QString category = QString::fromStdString(f.category);
+      if (auto v = naast::domain::FromCode<naast::domain::Vulnerability>(f.category)) {
+        const auto& c = naast::domain::Describe(*v);
+        category = QString::fromUtf8(
+            language_ == "en" ? c.en.data() : c.nl.data(),
+            static_cast<qsizetype>(language_ == "en" ? c.en.size() : c.nl.size()));
+      }
+      rows.push_back(
+          QVariantMap{{"category", category}, {"value", QString::fromStdString(f.value)}});
+    }
+    if (!rows.isEmpty()) out.push_back(QVariantMap{{"title", Tr(title)}, {"rows", rows}});
+  }
+  return out;
 }
 
 QVariantList AppSession::auditTrail(const QString& doc) {

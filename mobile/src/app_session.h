@@ -123,6 +123,9 @@ class AppSession : public QObject {
   // Name, phase, stage, visits and flags of one dossier (logs the read in the audit log).
   Q_INVOKABLE QVariantMap dossier(const QString& doc);
 
+  // The programme's monitoring figures over this year's registrations (counts only, no
+  // personal data): [{title, rows: [{category, value}]}], for the teamleider.
+  Q_INVOKABLE QVariantList monitoring();
   // "Who looked at this file" (NEN 7513): the dossier's audit trail, newest first, as
   // {when, user, device, action, detail}; the action in words of the app's language.
   Q_INVOKABLE QVariantList auditTrail(const QString& doc);

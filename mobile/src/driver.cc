@@ -114,6 +114,14 @@ void Driver::Step(const QJsonObject& step) {
     if (what == "waiting") Say(QStringLiteral("waiting: %1").arg(sync->waiting()));
     if (what == "caseload")
       Say(QStringLiteral("caseload: %1").arg(session_->caseload()->rowCount()));
+    if (what == "team") {
+      for (const QVariant& m : sync->members()) {
+        const QVariantMap row = m.toMap();
+        Say(QStringLiteral("member: %1 %2 %3")
+                .arg(row["label"].toString(), row["role"].toString(),
+                     row["active"].toBool() ? "active" : "removed"));
+      }
+    }
     if (what == "sync")
       Say("member: " + QString(sync->member() ? "yes" : "no") + " role: " + sync->role());
     next();
@@ -145,6 +153,34 @@ void Driver::Step(const QJsonObject& step) {
       QCoreApplication::sendEvent(window_, &release);
     }
     next();
+  } else if (key == "fill") {
+    // A text field of the page on top, by objectName, as if typed in one go.
+    QObject* field = FindInPage(arg["name"].toString());
+    if (!field) return Fail("no field " + arg["name"].toString());
+    field->setProperty("text", arg["text"].toString());
+    next();
+  } else if (key == "click") {
+    // A button of the page on top, by objectName; it must be visible and enabled.
+    QObject* button = FindInPage(arg.toString());
+    if (!button) return Fail("no button " + arg.toString());
+    if (!button->property("visible").toBool() || !button->property("enabled").toBool()) {
+      return Fail("the button " + arg.toString() + " cannot be pressed now");
+    }
+    QMetaObject::invokeMethod(button, "clicked");
+    next();
+  } else if (key == "accept") {
+    // A dialog of the page on top answered with yes/OK.
+    QObject* dialog = FindInPage(arg.toString());
+    if (!dialog) return Fail("no dialog " + arg.toString());
+    QMetaObject::invokeMethod(dialog, "accept");
+    next();
+  } else if (key == "waitSync") {
+    // Waits for the sync a button started.
+    if (!session_->sync()->syncing()) return next();
+    waiting_ = connect(session_->sync(), &SyncService::finished, this, [this](bool ok) {
+      Say(ok ? QStringLiteral("sync: ok") : "sync: error " + session_->sync()->error());
+      QTimer::singleShot(0, this, &Driver::Next);
+    });
   } else if (key == "note") {
     QObject* area = FindInPage(arg.toString());
     if (!area) return Fail("no field " + arg.toString());

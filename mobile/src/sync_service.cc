@@ -280,6 +280,131 @@ void SyncService::Finish(const Outcome& outcome) {
   emit finished(outcome.ok);
 }
 
+namespace {
+
+QString Hex(const naast::sync::PublicKey& key) {
+  return QString::fromLatin1(
+      QByteArray(reinterpret_cast<const char*>(key.data()), static_cast<qsizetype>(key.size()))
+          .toHex());
+}
+
+std::optional<naast::sync::PublicKey> FromHex(const QString& hex) {
+  const QByteArray bytes = QByteArray::fromHex(hex.toLatin1());
+  naast::sync::PublicKey key{};
+  if (bytes.size() != static_cast<qsizetype>(key.size())) return std::nullopt;
+  std::copy(bytes.begin(), bytes.end(), key.begin());
+  return key;
+}
+
+}  // namespace
+
+QVariantList SyncService::members() {
+  QVariantList out;
+  auto store = session_->store();
+  if (!store || !device_) return out;
+  std::vector<naast::sync::Member> all;
+  for (const auto& e : device_->registry().entries()) {
+    if (const naast::sync::Member* m = device_->registry().Find(e.subject)) {
+      if (std::none_of(all.begin(), all.end(),
+                       [&](const auto& x) { return x.device == m->device; })) {
+        all.push_back(*m);
+      }
+    }
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const auto& a, const auto& b) { return !a.revoked && b.revoked; });
+  for (const auto& m : all) {
+    QVariantMap row;
+    row["id"] = Hex(m.device);
+    row["label"] = QString::fromStdString(m.label);
+    row["role"] = QString::fromUtf8(naast::sync::RoleName(m.role));
+    row["active"] = !m.revoked;
+    row["me"] = m.device == device_->id();
+    row["assigned"] = static_cast<int>(m.assigned.size());
+    out.push_back(row);
+  }
+  return out;
+}
+
+bool SyncService::TeamResult(const naast::Status& status) {
+  team_error_ = status ? QString()
+                       : Tr(QT_TRANSLATE_NOOP("SyncService", "Dat lukte niet: %1"))
+                             .arg(QString::fromStdString(status.error().message));
+  ReadDevice();  // emits deviceChanged
+  if (status && configured()) syncNow();
+  return static_cast<bool>(status);
+}
+
+bool SyncService::createTeam(const QString& label) {
+  if (!device_ || thread_) return false;
+  naast::Status status = naast::Status::Ok();
+  {
+    auto store = session_->store();
+    auto entry = device_->CreateTeam(label.trimmed().toStdString(), NowMs());
+    if (!entry) status = entry.error();
+  }
+  return TeamResult(status);
+}
+
+bool SyncService::approve(const QString& payload, const QString& code, const QString& role,
+                          const QString& label) {
+  if (!device_ || thread_) return false;
+  auto keys = naast::sync::ParseEnrolmentPayload(payload.trimmed().toStdString());
+  if (!keys) {
+    team_error_ = Tr(QT_TRANSLATE_NOOP(
+        "SyncService", "Dit is geen code van een Naast-tablet. Scan de QR-code opnieuw."));
+    emit deviceChanged();
+    return false;
+  }
+  const naast::sync::Role r = role == "teamleider" ? naast::sync::Role::kTeamleider
+                              : role == "student"  ? naast::sync::Role::kStudent
+                                                   : naast::sync::Role::kCoach;
+  if (label.trimmed().isEmpty()) {
+    team_error_ =
+        Tr(QT_TRANSLATE_NOOP("SyncService", "Geef de tablet een naam, zoals 'tablet 4'."));
+    emit deviceChanged();
+    return false;
+  }
+  naast::Status status = naast::Status::Ok();
+  {
+    auto store = session_->store();
+    auto entry = device_->Approve(keys->device, keys->box, code.trimmed().toUpper().toStdString(),
+                                  r, label.trimmed().toStdString(), NowMs());
+    if (!entry) status = entry.error();
+  }
+  if (!status && status.error().message.find("code does not match") != std::string::npos) {
+    team_error_ = Tr(QT_TRANSLATE_NOOP(
+        "SyncService", "De code hoort niet bij deze QR-code. Kijk nog eens op de nieuwe tablet."));
+    emit deviceChanged();
+    return false;
+  }
+  return TeamResult(status);
+}
+
+bool SyncService::revoke(const QString& id) {
+  const auto key = FromHex(id);
+  if (!device_ || thread_ || !key) return false;
+  naast::Status status = naast::Status::Ok();
+  {
+    auto store = session_->store();
+    auto entry = device_->Revoke(*key, NowMs());
+    if (!entry) status = entry.error();
+  }
+  return TeamResult(status);
+}
+
+bool SyncService::assign(const QString& id, const QString& doc) {
+  const auto key = FromHex(id);
+  if (!device_ || thread_ || !key || doc.isEmpty()) return false;
+  naast::Status status = naast::Status::Ok();
+  {
+    auto store = session_->store();
+    auto entry = device_->Assign(*key, doc.toStdString(), NowMs());
+    if (!entry) status = entry.error();
+  }
+  return TeamResult(status);
+}
+
 QImage EnrolmentQrProvider::requestImage(const QString& id, QSize* size, const QSize& requested) {
   auto qr = naast::sync::EncodeQr(id.toStdString());
   if (!qr) return {};

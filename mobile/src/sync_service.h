@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QQuickImageProvider>
 #include <QThread>
+#include <QVariantList>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -42,6 +43,10 @@ class SyncService : public QObject {
   Q_PROPERTY(int waiting READ waiting NOTIFY waitingChanged)        // local changes not sent
   Q_PROPERTY(QString lastSync READ lastSync NOTIFY finished)
   Q_PROPERTY(QString error READ error NOTIFY finished)  // plain words; empty when it went well
+  // The last team action's error (approve, revoke, assign), in plain words.
+  Q_PROPERTY(QString teamError READ teamError NOTIFY deviceChanged)
+  // True when this tablet is in no team and knows of none: it may start one (a teamleider).
+  Q_PROPERTY(bool canCreateTeam READ canCreateTeam NOTIFY deviceChanged)
 
  public:
   explicit SyncService(AppSession* session);
@@ -63,6 +68,8 @@ class SyncService : public QObject {
   int waiting() const { return waiting_; }
   QString lastSync() const;
   QString error() const { return error_; }
+  QString teamError() const { return team_error_; }
+  bool canCreateTeam() const { return device_ && device_->registry().empty(); }
 
   // Where the team's server is (https://host:port) and which certificate to trust (a PEM file;
   // empty: the system's). Kept in the tablet's settings.
@@ -71,6 +78,20 @@ class SyncService : public QObject {
   Q_INVOKABLE void syncNow();
   // Counts the changes waiting again (after an edit).
   Q_INVOKABLE void refreshWaiting();
+
+  // ---- the teamleider's part (each change goes to the server with a sync at once)
+  // The team's tablets: [{id, label, role, active, me, assigned}], active ones first.
+  Q_INVOKABLE QVariantList members();
+  // This tablet starts a team and is its first teamleider.
+  Q_INVOKABLE bool createTeam(const QString& label);
+  // Approves a tablet from its QR payload; `code` is what the tablet shows (XXXX-XXXX), typed
+  // by the teamleider, so that a wrong scan cannot approve another device.
+  Q_INVOKABLE bool approve(const QString& payload, const QString& code, const QString& role,
+                           const QString& label);
+  // Removes a tablet from the team (lost, stolen, someone left): it is told to wipe itself.
+  Q_INVOKABLE bool revoke(const QString& id);
+  // Gives a student one dossier.
+  Q_INVOKABLE bool assign(const QString& id, const QString& doc);
 
   // ---- for AppSession: the store was opened / is about to close. Called on the UI thread
   // with the store lock free.
@@ -100,6 +121,8 @@ class SyncService : public QObject {
   void Run(int generation);  // the worker thread
   void Finish(const Outcome& outcome);
   void ReadDevice();
+  // After a team action: the error in words, or a sync to send it.
+  bool TeamResult(const naast::Status& status);
 
   AppSession* session_;
   QString server_;
@@ -110,7 +133,7 @@ class SyncService : public QObject {
   std::atomic<bool> cancel_{false};
   int generation_ = 0;  // Detach() makes a running sync's outcome void
   bool member_ = false;
-  QString role_, label_, code_, payload_, error_;
+  QString role_, label_, code_, payload_, error_, team_error_;
   double progress_ = 0;
   int waiting_ = 0;
   qint64 last_sync_ms_ = 0;

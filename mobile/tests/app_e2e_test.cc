@@ -2,6 +2,7 @@
 // (offscreen, driven through their pages with key events). A coach writes a visit note, a
 // student edits the same note offline while the coach edits it offline too; after syncing
 // both apps show the one merged note. The teamleider's tablet is a core Device in this test.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -228,6 +229,77 @@ TEST_CASE("a revoked tablet obeys the wipe order: its data is gone, the PIN open
   INFO(run.All());
   CHECK(run.status != 0);
   CHECK(run.All().find("gewist") != std::string::npos);
+}
+
+}  // namespace naast::testing
+
+namespace naast::testing {
+
+TEST_CASE("the teamleider's app starts a team, approves a coach's tablet and removes it again",
+          "[app][e2e]") {
+  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  TempDir work;
+  TempDir server_dir;
+  ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
+  const std::string server_step =
+      R"({"server": {"url": )" + Quote("https://127.0.0.1:" + std::to_string(server.port())) +
+      R"(, "ca": )" + Quote((server_dir.path / "cert.pem").string()) + "}}";
+  const auto leader = work.path / "leader";
+  const auto coach = work.path / "coach";
+
+  // A new tablet starts the team from its join page.
+  AppRun run =
+      RunApp(leader, R"([{"setup": "1234"}, )" + server_step +
+                         R"(, {"call": "join"}, {"click": "createTeam"}, {"waitSync": true},
+      {"print": "sync"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("sync: ") == "ok");
+  CHECK(run.Find("member: ") == "yes role: teamleider");
+
+  // A coach's new tablet shows its QR payload and code.
+  run = RunApp(coach,
+               R"([{"setup": "1234"}, )" + server_step +
+                   R"(, {"call": "join"}, {"print": "enrolment"}, {"note": "enrolmentCode"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  const std::string payload = run.Find("enrolment: ");
+  const std::string code = run.Find("note enrolmentCode: ");
+  REQUIRE(code.size() == 9);
+
+  // The teamleider scans it, types the code and a name, and approves: on the team page.
+  run = RunApp(leader, R"([{"unlock": "1234"}, {"call": "team"},
+      {"fill": {"name": "approvePayload", "text": )" +
+                           Quote(payload) +
+                           R"(}}, {"fill": {"name": "approveCode", "text": "XXXX-XXXX"}},
+      {"fill": {"name": "approveLabel", "text": "tablet coach 7"}}, {"click": "approve"},
+      {"print": "team"}, {"note": "teamError"}, {"fill": {"name": "approveCode", "text": )" +
+                           Quote(code) + R"(}}, {"click": "approve"}, {"waitSync": true},
+      {"print": "team"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  // A wrong code approves nothing; the right one does, and the sync sends it.
+  CHECK(std::count(run.lines.begin(), run.lines.end(),
+                   "member: tablet teamleider teamleider active") == 2);
+  CHECK(run.Find("note teamError: ").find("hoort niet bij deze QR-code") != std::string::npos);
+  CHECK(run.Find("member: tablet coach 7 ") == "coach active");
+  CHECK(run.Find("sync: ") == "ok");
+
+  run = RunApp(coach, R"([{"unlock": "1234"}, {"sync": "ok"}, {"print": "sync"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("member: ") == "yes role: coach");
+
+  // The tablet is lost: the teamleider removes it (and confirms).
+  run = RunApp(leader, R"([{"unlock": "1234"}, {"call": "team"}, {"click": "revoke_tablet coach 7"},
+      {"accept": "revokeDialog"}, {"waitSync": true}, {"print": "team"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK(run.Find("member: tablet coach 7 ") == "coach removed");
+  run = RunApp(coach, R"([{"unlock": "1234"}, {"sync": "fail"}])");
+  INFO(run.All());
+  REQUIRE(run.status == 0);
+  CHECK_FALSE(std::filesystem::exists(coach / "naast.db"));
 }
 
 }  // namespace naast::testing
