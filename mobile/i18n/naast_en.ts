@@ -91,6 +91,14 @@
         <source>Gemiddelde duur (weken)</source>
         <translation>Mean duration (weeks)</translation>
     </message>
+    <message>
+        <source>zelf aangemeld</source>
+        <translation>self-referred</translation>
+    </message>
+    <message>
+        <source>via een verwijzer</source>
+        <translation>via a referrer</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -996,6 +1004,10 @@
     <message>
         <source>Toewijzen</source>
         <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Deze tablet hoort nog niet bij een team.</source>
+        <translation>This tablet is not in a team yet.</translation>
     </message>
 </context>
 <context>

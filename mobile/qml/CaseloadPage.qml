@@ -30,22 +30,13 @@ Page {
                 color: "white"
             }
             Label {
+                visible: page.width > 900  // upright, the buttons need the room
                 text: AppSession.caseload.count === 1 ? qsTr("1 moeder")
                                                        : qsTr("%1 moeders").arg(AppSession.caseload.count)
                 color: "white"
                 opacity: 0.85
             }
             Item { Layout.fillWidth: true }
-            TextField {
-                id: search
-                objectName: "search"
-                placeholderText: qsTr("Zoek op naam")
-                placeholderTextColor: "#78909c"  // readable on the field's white background
-                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
-                Layout.preferredWidth: 320
-                Layout.preferredHeight: 48
-                onTextChanged: AppSession.caseload.filter = text
-            }
             Button {
                 objectName: "openTeam"
                 visible: Sync.role === "teamleider"
@@ -67,11 +58,31 @@ Page {
         }
     }
 
+    // Search by name, above the list: room for it in both orientations.
+    TextField {
+        id: search
+        objectName: "search"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.margins: 16
+        anchors.bottomMargin: 0
+        placeholderText: qsTr("Zoek op naam")
+        placeholderTextColor: "#78909c"  // readable on the field's white background
+        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
+        height: Math.max(48, implicitHeight)
+        onTextChanged: AppSession.caseload.filter = text
+    }
+
     ListView {
         id: list
         objectName: "caseloadList"
-        anchors.fill: parent
+        anchors.top: search.bottom
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
         anchors.margins: 16
+        anchors.topMargin: 8
         clip: true
         spacing: 8
         model: AppSession.caseload

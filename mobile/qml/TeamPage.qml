@@ -59,6 +59,12 @@ Page {
                 clip: true
                 spacing: 6
                 model: page.members
+                Label {
+                    anchors.centerIn: parent
+                    visible: list.count === 0
+                    text: qsTr("Deze tablet hoort nog niet bij een team.")
+                    color: "#546e7a"
+                }
                 delegate: Pane {
                     required property var modelData
                     width: ListView.view.width

@@ -12,6 +12,7 @@ Page {
     property alias doc: editor.doc
     property alias record: editor.record
     property string name
+    readonly property bool landscape: width > height
 
     function createNew() { return editor.createNew() }
     Component.onDestruction: editor.save()
@@ -89,14 +90,21 @@ Page {
             Layout.fillWidth: true
         }
 
-        RowLayout {
+        // Landscape: the facts beside the notes; upright: the notes below the facts.
+        ScrollView {
+            id: body
             Layout.fillWidth: true
             Layout.fillHeight: true
-            spacing: 24
+            contentWidth: availableWidth
+            GridLayout {
+            width: body.availableWidth
+            columns: page.landscape ? 2 : 1
+            columnSpacing: 24
+            rowSpacing: 16
 
             // The facts of the visit.
             ColumnLayout {
-                Layout.preferredWidth: Math.round(420 * Math.min(AppSession.textScale, 1.25))
+                Layout.preferredWidth: page.landscape ? Math.round(420 * Math.min(AppSession.textScale, 1.25)) : body.availableWidth
                 Layout.maximumWidth: Layout.preferredWidth
                 Layout.alignment: Qt.AlignTop
                 spacing: 8
@@ -162,17 +170,14 @@ Page {
             }
 
             // What was said and agreed: notes that colleagues may edit at the same time.
-            ScrollView {
+            ColumnLayout {
                 Layout.fillWidth: true
-                Layout.fillHeight: true
-                contentWidth: availableWidth
-                ColumnLayout {
-                    width: parent.width
-                    spacing: 8
-                    Note { field: "notes"; label: qsTr("Verslag"); value: editor.notes; lines: 8 }
-                    Note { field: "agreements"; label: qsTr("Afspraken"); value: editor.agreements; lines: 3 }
-                    Note { field: "follow_up"; label: qsTr("Vervolgacties"); value: editor.followUp; lines: 3 }
-                }
+                Layout.alignment: Qt.AlignTop
+                spacing: 8
+                Note { field: "notes"; label: qsTr("Verslag"); value: editor.notes; lines: 8 }
+                Note { field: "agreements"; label: qsTr("Afspraken"); value: editor.agreements; lines: 3 }
+                Note { field: "follow_up"; label: qsTr("Vervolgacties"); value: editor.followUp; lines: 3 }
+            }
             }
         }
     }

@@ -363,7 +363,11 @@ QVariantList AppSession::monitoring() {
     for (const auto& f : *figures) {
       if (f.table != table || f.category.empty()) continue;
       QString category = QString::fromStdString(f.category);
-      if (auto v = naast::domain::FromCode<naast::domain::Vulnerability>(f.category)) {
+      if (f.category == "zelfmelder") {
+        category = Tr(QT_TRANSLATE_NOOP("AppSession", "zelf aangemeld"));
+      } else if (f.category == "other_referrer") {
+        category = Tr(QT_TRANSLATE_NOOP("AppSession", "via een verwijzer"));
+      } else if (auto v = naast::domain::FromCode<naast::domain::Vulnerability>(f.category)) {
         const auto& c = naast::domain::Describe(*v);
         category = QString::fromUtf8(
             language_ == "en" ? c.en.data() : c.nl.data(),

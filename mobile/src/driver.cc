@@ -250,6 +250,10 @@ void Driver::Step(const QJsonObject& step) {
         },
         Qt::QueuedConnection);
     move();
+  } else if (key == "resize") {
+    // The window's size, e.g. [800, 1280] for a tablet held upright.
+    window_->resize(arg[0].toInt(), arg[1].toInt());
+    next();
   } else if (key == "screenshot") {
     if (!window_->grabWindow().save(arg.toString())) return Fail("cannot save " + arg.toString());
     next();

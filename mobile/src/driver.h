@@ -8,7 +8,7 @@
 //   {"fill": {"name": FIELD, "text": TEXT}}  {"click": BUTTON}  {"accept": DIALOG}
 //   {"waitSync": true}   waits for the sync a button started
 //   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
-//   {"screenshot": FILE.png}
+//   {"screenshot": FILE.png}   {"resize": [WIDTH, HEIGHT]}
 //   {"frame": LABEL}     prints, at the next frame, the time since start and the unlock's
 //                        key derivation time           (naast-bench-app reads these)
 //   {"scroll": LIST}     scrolls a list to its end, prints the frame times
