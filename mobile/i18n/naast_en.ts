@@ -425,6 +425,10 @@
         <source>geen</source>
         <translation>none</translation>
     </message>
+    <message>
+        <source>Vervangen waarden</source>
+        <translation>Replaced values</translation>
+    </message>
 </context>
 <context>
     <name>DossierSections</name>
@@ -656,6 +660,33 @@
     <message>
         <source>Nog geen verwijzingen.</source>
         <translation>No referrals yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacedPage</name>
+    <message>
+        <source>Vervangen waarden bij %1</source>
+        <translation>Replaced values of %1</translation>
+    </message>
+    <message>
+        <source>Twee tablets wijzigden hetzelfde terwijl ze offline waren. De nieuwste waarde geldt; de andere staan hieronder.</source>
+        <translation>Two tablets changed the same thing while offline. The newest value holds; the others are below.</translation>
+    </message>
+    <message>
+        <source>Nu: %1 (%2, %3)</source>
+        <translation>Now: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Vervangen: %1</source>
+        <translation>Replaced: %1</translation>
+    </message>
+    <message>
+        <source>Terugzetten</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Er is niets vervangen.</source>
+        <translation>Nothing was replaced.</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1069,14 @@
     <message>
         <source>een andere tablet</source>
         <translation>another tablet</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>

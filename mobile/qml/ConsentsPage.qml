@@ -14,6 +14,10 @@ Page {
     property var rows: []
     function reload() { rows = doc ? DossierSections.consents(doc) : [] }
     Component.onCompleted: reload()
+    Connections {  // a sync brought changes
+        target: AppSession
+        function onDataChanged() { page.reload() }
+    }
     onDocChanged: reload()
 
     function record(kind, given) {

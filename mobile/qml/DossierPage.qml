@@ -18,6 +18,7 @@ Page {
         function onDataChanged() {  // a sync brought changes
             page.info = page.doc ? AppSession.dossier(page.doc) : ({})
             page.facts = page.doc ? DossierSections.overview(page.doc) : ({})
+            page.replacedCount = page.doc ? ReplacedValues.list(page.doc).length : 0
         }
     }
 
@@ -55,7 +56,7 @@ Page {
             width: parent.width
             spacing: 12
             Repeater {
-                model: page.sections
+                model: page.sections.filter(s => s.name !== "openReplaced" || page.replacedCount > 0)
                 delegate: Button {
                     required property var modelData
                     objectName: modelData.name
@@ -136,7 +137,8 @@ Page {
         { name: "openSafety", label: qsTr("Veiligheid en meldcode") },
         { name: "openConsents", label: qsTr("Toestemmingen") },
         { name: "openDiary", label: qsTr("Dagboek") },
-        { name: "openAudit", label: qsTr("Wie keek in dit dossier") }
+        { name: "openAudit", label: qsTr("Wie keek in dit dossier") },
+        { name: "openReplaced", label: qsTr("Vervangen waarden") }
     ]
 
     Component { id: diaryPage; DiaryPage {} }
@@ -157,6 +159,10 @@ Page {
     function openConsents() { open(consentsPage) }
     Component { id: visitsPage; VisitsPage {} }
     function openVisits() { open(visitsPage) }
+    Component { id: replacedPage; ReplacedPage {} }
+    function openReplaced() { open(replacedPage) }
+    // Only shown when a merge replaced something in this dossier.
+    property int replacedCount: doc ? ReplacedValues.list(doc).length : 0
     function openAudit() {
         page.StackView.view.push(auditPage, { doc: page.doc, name: page.info.name || "" },
                                  StackView.Immediate)

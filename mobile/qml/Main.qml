@@ -34,6 +34,7 @@ ApplicationWindow {
     Component { id: joinPage; JoinPage {} }
     Component { id: visitsPage; VisitsPage {} }
     Component { id: teamPage; TeamPage {} }
+    Component { id: replacedPage; ReplacedPage {} }
     Component { id: visitPage; VisitPage {} }
     Component {
         id: caseloadPage
@@ -95,7 +96,8 @@ ApplicationWindow {
         let n = 0
         for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
                          visitPage, diaryPage, settingsPage, auditPage, planPage,
-                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage, teamPage]) {
+                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage, teamPage,
+                         replacedPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

@@ -16,6 +16,10 @@ Page {
     property var groups: []
     function reload() { groups = doc ? DossierSections.goalGroups(doc) : [] }
     Component.onCompleted: reload()
+    Connections {  // a sync brought changes
+        target: AppSession
+        function onDataChanged() { page.reload() }
+    }
     onDocChanged: reload()
     readonly property var statuses: DossierSections.goalStatuses()
     readonly property var stages: DossierSections.learningStages()

@@ -11,7 +11,11 @@ Page {
     objectName: "referralsPage"
     property string doc
     property string name
-    readonly property var rows: doc ? DossierSections.referrals(doc) : []
+    property var rows: doc ? DossierSections.referrals(doc) : []
+    Connections {  // a sync brought changes
+        target: AppSession
+        function onDataChanged() { page.rows = page.doc ? DossierSections.referrals(page.doc) : [] }
+    }
     readonly property int waiting: rows.filter(r => r.waiting).length
 
     header: SectionHeader {

@@ -15,6 +15,10 @@ Page {
     property var signalRows: []
     function reload() { signalRows = doc ? DossierSections.safetySignals(doc) : [] }
     Component.onCompleted: reload()
+    Connections {  // a sync brought changes
+        target: AppSession
+        function onDataChanged() { page.reload() }
+    }
     onDocChanged: reload()
     readonly property var steps: doc ? DossierSections.meldcodeSteps(doc) : []
 

@@ -12,7 +12,11 @@ Page {
     property string doc
     property string name
     readonly property var domains: DossierSections.lifeDomains()
-    readonly property var rows: doc ? DossierSections.assessments(doc) : []
+    property var rows: doc ? DossierSections.assessments(doc) : []
+    Connections {  // a sync brought changes
+        target: AppSession
+        function onDataChanged() { page.rows = page.doc ? DossierSections.assessments(page.doc) : [] }
+    }
     property int selected: 0  // the domain in the chart
     readonly property var latest: rows.length > 0 ? rows[rows.length - 1] : null
     readonly property var previous: rows.length > 1 ? rows[rows.length - 2] : null

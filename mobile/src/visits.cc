@@ -63,6 +63,81 @@ QString FieldLabel(std::string_view field) {
 
 constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry"};
 
+// A code from any of the programme's lists, in the app's language; the code itself if none.
+QString AnyCodeLabel(const std::string& code) {
+  using namespace naast::domain;
+  for (const QString& label :
+       {Label<VisitKind>(code), Label<LifeDomain>(code), Label<GoalStatus>(code),
+        Label<LearningStage>(code), Label<Household>(code), Label<Housing>(code),
+        Label<Vulnerability>(code), Label<Referrer>(code), Label<LanguageSkill>(code)}) {
+    if (label != QString::fromStdString(code)) return label;
+  }
+  return QString::fromStdString(code);
+}
+
+const naast::domain::FieldSpec* FindField(std::string_view type, std::string_view field) {
+  const naast::domain::EntitySpec* e = naast::domain::FindEntity(type);
+  if (!e) return nullptr;
+  for (const auto& f : e->fields) {
+    if (f.name == field) return &f;
+  }
+  return nullptr;
+}
+
+QString Utf8(std::string_view s) {
+  return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// One value of a register as the app shows it: {value, who, when}.
+QVariantMap EntryView(const naast::crdt::RegisterEntry& e, naast::domain::FieldType type,
+                      std::uint64_t self) {
+  using naast::domain::FieldType;
+  QVariantMap m;
+  QString value;
+  if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
+    value = type == FieldType::kBool ? (*n ? QCoreApplication::translate("VisitEditor", "ja")
+                                           : QCoreApplication::translate("VisitEditor", "nee"))
+                                     : QString::number(*n);
+  } else if (const auto* b = std::get_if<bool>(&e.value)) {
+    value = *b ? QCoreApplication::translate("VisitEditor", "ja")
+               : QCoreApplication::translate("VisitEditor", "nee");
+  } else {
+    value = Text(e.value);
+    if (type == FieldType::kDate) value = DateText(value);
+    if (type == FieldType::kCode) value = AnyCodeLabel(value.toStdString());
+  }
+  m["value"] = value;
+  QString who = e.id.replica == self ? QCoreApplication::translate("VisitEditor", "deze tablet")
+                                     : AppSession::instance->sync()->AuthorName(e.id.replica);
+  if (who.isEmpty()) who = QCoreApplication::translate("VisitEditor", "een andere tablet");
+  m["who"] = who;
+  m["when"] =
+      QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(e.time.wall_ms)),
+                         QStringLiteral("ddd d MMM HH:mm"));
+  return m;
+}
+
+// Newest first: the order the app lists replaced values in (and restore() counts in).
+std::vector<naast::crdt::RegisterEntry> NewestFirst(std::vector<naast::crdt::RegisterEntry> v) {
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.time > b.time; });
+  return v;
+}
+
+// Sets a register back to one of its replaced values (index: newest first), having seen all:
+// the value everywhere after the next sync.
+bool RestoreValue(const QString& doc, const OpId& id, const QString& field, int index) {
+  auto store = AppSession::instance->store();
+  if (!store) return false;
+  auto d = store->Get(doc.toStdString());
+  if (!d || !(*d)->Exists(id)) return false;
+  const auto entries = NewestFirst((*d)->Overwritten(id, field.toStdString()));
+  if (index < 0 || index >= static_cast<int>(entries.size())) return false;
+  if (!(*d)->Set(id, field.toStdString(), entries[static_cast<std::size_t>(index)].value)) {
+    return false;
+  }
+  return static_cast<bool>(store->Commit(doc.toStdString()));
+}
+
 }  // namespace
 
 // ---- VisitsModel
@@ -392,58 +467,73 @@ QVariantList VisitEditor::overwritten(const QString& field) const {
   QVariantList out;
   const OpId id = ParseRecord(record_);
   if (!AppSession::instance || !id.valid()) return out;
-  std::vector<naast::crdt::RegisterEntry> entries;
-  std::uint64_t self = 0;
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return out;
-    auto d = store->Get(doc_.toStdString());
-    if (!d) return out;
-    entries = (*d)->Overwritten(id, field.toStdString());
-    self = (*d)->self();
-  }
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.time > b.time; });
-  for (const auto& e : entries) {
-    QVariantMap m;
-    QString value;
-    if (const auto* n = std::get_if<std::int64_t>(&e.value)) {
-      value = QString::number(*n);
-    } else {
-      value = Text(e.value);
-      if (field == "date") value = DateText(value);
-      if (field == "kind") value = Label<naast::domain::VisitKind>(value.toStdString());
-    }
-    m["value"] = value;
-    QString who = e.id.replica == self ? QCoreApplication::translate("VisitEditor", "deze tablet")
-                                       : AppSession::instance->sync()->AuthorName(e.id.replica);
-    if (who.isEmpty()) who = QCoreApplication::translate("VisitEditor", "een andere tablet");
-    m["who"] = who;
-    m["when"] =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(e.time.wall_ms)),
-                           QStringLiteral("ddd d MMM HH:mm"));
-    out.push_back(m);
+  auto store = AppSession::instance->store();
+  if (!store) return out;
+  auto d = store->Get(doc_.toStdString());
+  if (!d) return out;
+  const naast::domain::FieldSpec* spec = FindField("visit", field.toStdString());
+  for (const auto& e : NewestFirst((*d)->Overwritten(id, field.toStdString()))) {
+    out.push_back(EntryView(e, spec ? spec->type : naast::domain::FieldType::kText, (*d)->self()));
   }
   return out;
 }
 
 bool VisitEditor::restore(const QString& field, int index) {
   const OpId id = ParseRecord(record_);
-  if (!AppSession::instance || !id.valid()) return false;
-  Value value;
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return false;
-    auto d = store->Get(doc_.toStdString());
-    if (!d) return false;
-    auto entries = (*d)->Overwritten(id, field.toStdString());
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.time > b.time; });
-    if (index < 0 || index >= static_cast<int>(entries.size())) return false;
-    value = entries[static_cast<std::size_t>(index)].value;
+  if (!AppSession::instance || !id.valid() || !RestoreValue(doc_, id, field, index)) return false;
+  Load();
+  AppSession::instance->sync()->refreshWaiting();
+  return true;
+}
+
+// ---- ReplacedValues
+
+ReplacedValues* ReplacedValues::create(QQmlEngine*, QJSEngine*) {
+  return new ReplacedValues;
+}
+
+QVariantList ReplacedValues::list(const QString& doc) {
+  QVariantList out;
+  if (!AppSession::instance || doc.isEmpty()) return out;
+  auto store = AppSession::instance->store();
+  if (!store) return out;
+  auto d = store->Get(doc.toStdString());
+  if (!d) return out;
+  const naast::crdt::Document& document = **d;
+  for (const OpId& record : document.Records()) {
+    const auto type = document.TypeOf(record);
+    if (!type) continue;
+    const naast::domain::EntitySpec* entity = naast::domain::FindEntity(*type);
+    for (const auto& [kind, field] : document.Fields(record)) {
+      if (kind != naast::crdt::FieldKind::kRegister) continue;
+      const auto replaced = document.Overwritten(record, field);
+      if (replaced.empty()) continue;
+      const naast::domain::FieldSpec* spec = FindField(*type, field);
+      const auto ftype = spec ? spec->type : naast::domain::FieldType::kText;
+      QVariantMap row;
+      row["record"] = VisitEditor::RecordName(record);
+      row["what"] = entity ? Utf8(entity->nl) : QString::fromStdString(*type);
+      row["field"] = QString::fromStdString(field);
+      row["fieldLabel"] = spec ? Utf8(spec->nl) : QString::fromStdString(field);
+      if (auto now = document.Get(record, field)) {
+        row["current"] = EntryView(*now, ftype, document.self());
+      }
+      QVariantList values;
+      for (const auto& e : NewestFirst(replaced)) {
+        values.push_back(EntryView(e, ftype, document.self()));
+      }
+      row["replaced"] = values;
+      out.push_back(row);
+    }
   }
-  // Writing it again, having seen the others, makes it the value everywhere.
-  if (const auto* n = std::get_if<std::int64_t>(&value))
-    return setField(field, static_cast<int>(*n));
-  return setField(field, Text(value));
+  return out;
+}
+
+bool ReplacedValues::restore(const QString& doc, const QString& record, const QString& field,
+                             int index) {
+  const OpId id = VisitEditor::ParseRecord(record);
+  if (!AppSession::instance || !id.valid() || !RestoreValue(doc, id, field, index)) return false;
+  AppSession::instance->sync()->refreshWaiting();
+  emit AppSession::instance->dataChanged();  // every page showing the dossier reads it again
+  return true;
 }

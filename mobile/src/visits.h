@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QObject>
+#include <QQmlEngine>
 #include <QStringList>
 #include <QVariantList>
 #include <vector>
@@ -128,4 +129,21 @@ class VisitEditor : public QObject {
 
  protected:
   void timerEvent(QTimerEvent* event) override;
+};
+
+// Overwritten values (vervangen waarden) of a whole dossier: every field where a concurrent edit
+// replaced a value, with who and when, and restoring one with a tap. A QML singleton.
+class ReplacedValues : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+
+ public:
+  static ReplacedValues* create(QQmlEngine*, QJSEngine*);
+  // [{record, what, field, fieldLabel, current: {value, who, when}, replaced: [{value, who,
+  // when}] newest first}].
+  Q_INVOKABLE QVariantList list(const QString& doc);
+  // Makes replaced value `index` (newest first) the field's value again.
+  Q_INVOKABLE bool restore(const QString& doc, const QString& record, const QString& field,
+                           int index);
 };

@@ -90,6 +90,41 @@ class VisitsTest : public QObject {
     QVERIFY(!editor.restore("duration_min", 0));  // nothing left to restore
   }
 
+  void dossierWideReplacedValues() {
+    VisitEditor editor;
+    editor.setDoc(doc_);
+    QVERIFY(editor.createNew());
+    const auto record = VisitEditor::ParseRecord(editor.record());
+    auto store = session_->store();
+    naast::crdt::Document& mine = *store->Get(doc_.toStdString()).value();
+    auto theirs = naast::crdt::Document::Load(mine.Save(), 778).value();
+    QVERIFY(theirs.Set(record, "kind", std::string("telefonisch")).ok());
+    const auto change = theirs.Commit().value();
+    QVERIFY(editor.setField("kind", "meegaan"));
+    QVERIFY(store->Apply(doc_.toStdString(), change).ok());
+
+    ReplacedValues replaced;
+    auto find = [&] {
+      for (const QVariant& v : replaced.list(doc_)) {
+        const QVariantMap row = v.toMap();
+        if (row["record"].toString() == editor.record() && row["field"].toString() == "kind") {
+          return row;
+        }
+      }
+      return QVariantMap();
+    };
+    const QVariantMap row = find();
+    QVERIFY(!row.isEmpty());
+    QCOMPARE(row["fieldLabel"].toString(), QStringLiteral("soort contact"));
+    QCOMPARE(row["replaced"].toList().size(), 1);
+    const QString loser = row["replaced"].toList()[0].toMap()["value"].toString();
+    QVERIFY(!loser.isEmpty());
+    QVERIFY(loser != row["current"].toMap()["value"].toString());
+    QVERIFY(replaced.restore(doc_, editor.record(), "kind", 0));
+    QVERIFY(find().isEmpty());  // nothing replaced any more
+    QVERIFY(!replaced.restore(doc_, editor.record(), "kind", 0));
+  }
+
   void cleanupTestCase() {
     session_.reset();
     AppSession::instance = nullptr;
