@@ -1137,6 +1137,18 @@
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>Dagboek</source>
+        <translation>Diary</translation>
+    </message>
+    <message>
+        <source>Besproken: %1</source>
+        <translation>Discussed: %1</translation>
+    </message>
+    <message>
+        <source>Besproken? %1</source>
+        <translation>Discussed? %1</translation>
+    </message>
 </context>
 <context>
     <name>VisitsModel</name>

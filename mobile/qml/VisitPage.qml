@@ -13,8 +13,14 @@ Page {
     property alias record: editor.record
     property string name
     readonly property bool landscape: width > height
+    // The mother's current dagboek entry (from her due date or her child's birth date).
+    readonly property var diary: {
+        const at = doc ? AppSession.currentDiaryEntry(doc) : ({})
+        return at.kind ? AppSession.diaryEntry(at.kind, at.index, AppSession.language) : ({})
+    }
 
     function createNew() { return editor.createNew() }
+    function diaryKey() { return editor.diaryEntry }
     Component.onDestruction: editor.save()
 
     VisitEditor {
@@ -148,6 +154,27 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 48
                     onValueModified: editor.setField("duration_min", value)
+                }
+                // The dagboek entry of the mother's week or month, discussed during this visit.
+                Label { text: qsTr("Dagboek"); color: "#546e7a"; visible: diaryButton.visible }
+                Button {
+                    id: diaryButton
+                    objectName: "diaryDiscussed"
+                    visible: page.diary.key !== undefined
+                    checkable: true
+                    checked: page.diary.key !== undefined && editor.diaryEntry === page.diary.key
+                    text: checked ? qsTr("Besproken: %1").arg(page.diary.title || "")
+                                  : qsTr("Besproken? %1").arg(page.diary.title || "")
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.max(48, implicitHeight)
+                    contentItem: Label {
+                        text: diaryButton.text
+                        wrapMode: Text.WordWrap
+                        color: diaryButton.checked ? "white" : "#004d40"
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    onClicked: editor.setField("diary_entry", checked ? page.diary.key : "")
                 }
                 Label { text: qsTr("Leefgebieden"); color: "#546e7a" }
                 Flow {

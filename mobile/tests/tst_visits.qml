@@ -44,6 +44,14 @@ TestCase {
         keyClick("H"); keyClick("o"); keyClick("i")
         compare(notes.text, "Hoi")
         verify(!findChild(editor, "conflicts").visible)
+        // The mother's dagboek entry of this week, marked discussed in this visit with a tap.
+        const diary = findChild(editor, "diaryDiscussed")
+        verify(diary.visible)
+        verify(!diary.checked)
+        mouseClick(diary)
+        verify(diary.checked)
+        compare(editor.diaryKey(), AppSession.diaryEntry(AppSession.currentDiaryEntry(editor.doc).kind,
+                                                        AppSession.currentDiaryEntry(editor.doc).index, "nl").key)
 
         stack.pop(StackView.Immediate)  // back to the list: the editor saves on closing
         tryCompare(list, "count", before + 1)
