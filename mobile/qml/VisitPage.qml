@@ -25,6 +25,7 @@ Page {
 
     VisitEditor {
         id: editor
+        objectName: "editor"
         onFailed: message => saveError.text = message
     }
 

@@ -14,6 +14,7 @@
 
 #include "app_session.h"
 #include "sync_service.h"
+#include "visits.h"
 
 namespace {
 
@@ -114,6 +115,8 @@ void Driver::Step(const QJsonObject& step) {
     if (what == "waiting") Say(QStringLiteral("waiting: %1").arg(sync->waiting()));
     if (what == "caseload")
       Say(QStringLiteral("caseload: %1").arg(session_->caseload()->rowCount()));
+    if (what == "doc")
+      Say("doc: " + window_->property("currentPage").value<QObject*>()->property("doc").toString());
     if (what == "team") {
       for (const QVariant& m : sync->members()) {
         const QVariantMap row = m.toMap();
@@ -168,6 +171,17 @@ void Driver::Step(const QJsonObject& step) {
     }
     QMetaObject::invokeMethod(button, "clicked");
     next();
+  } else if (key == "waitSaved") {
+    // Waits until the visit editor has written what was typed (its own pause, no flush).
+    auto* editor = qobject_cast<VisitEditor*>(FindInPage("editor"));
+    if (!editor) return Fail("no visit editor on this page");
+    waiting_ = connect(editor, &VisitEditor::saved, this, [this] {
+      Say("saved");
+      QTimer::singleShot(0, this, &Driver::Next);
+    });
+  } else if (key == "hang") {
+    // Stays here (a test kills the process).
+    Say("hanging");
   } else if (key == "accept") {
     // A dialog of the page on top answered with yes/OK.
     QObject* dialog = FindInPage(arg.toString());

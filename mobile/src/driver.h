@@ -2,11 +2,13 @@
 // end-to-end tests and the demo (headless). The script is a JSON array of steps, one key each:
 //   {"setup": PIN}  {"unlock": PIN}  {"lock": true}
 //   {"server": {"url": URL, "ca": PEMFILE}}      {"sync": "ok" | "fail"}
-//   {"print": "enrolment" | "waiting" | "caseload" | "sync" | "team"}
+//   {"print": "enrolment" | "waiting" | "caseload" | "sync" | "team" | "doc"}
 //   {"open": DOC | "first"}  {"call": PAGE_FUNCTION}  {"back": true}
 //   {"type": {"field": NAME, "at": "start" | "end", "text": TEXT}}   (key events, as typed)
 //   {"fill": {"name": FIELD, "text": TEXT}}  {"click": BUTTON}  {"accept": DIALOG}
 //   {"waitSync": true}   waits for the sync a button started
+//   {"waitSaved": true}  waits until the visit editor wrote what was typed
+//   {"hang": true}       stays (a test kills the process)
 //   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
 //   {"screenshot": FILE.png}   {"resize": [WIDTH, HEIGHT]}
 //   {"frame": LABEL}     prints, at the next frame, the time since start and the unlock's

@@ -371,6 +371,7 @@ bool VisitEditor::Commit(bool now) {
     return false;
   }
   AppSession::instance->sync()->refreshWaiting();
+  emit saved();
   return true;
 }
 

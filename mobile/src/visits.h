@@ -114,6 +114,8 @@ class VisitEditor : public QObject {
   void recordChanged();
   void changed();
   void failed(const QString& message);
+  // What was typed or chosen is in the store file now.
+  void saved();
 
  private:
   void Load();

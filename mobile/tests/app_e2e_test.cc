@@ -4,6 +4,7 @@
 // both apps show the one merged note. The teamleider's tablet is a core Device in this test.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -12,6 +13,7 @@
 #include "child_process.h"
 #include "naast/domain/queries.h"
 #include "naast/domain/team_generator.h"
+#include "naast/store/key_vault.h"
 #include "naast/sync/enrolment.h"
 #include "sync_fixture.h"
 
@@ -35,12 +37,13 @@ struct AppRun {
 };
 
 // One run of the app on `dir` with a script of steps (driver.h).
-AppRun RunApp(const std::filesystem::path& dir, const std::string& steps) {
+AppRun RunApp(const std::filesystem::path& dir, const std::string& steps,
+              const std::string& today = "2026-11-24") {
   static int n = 0;
   const auto script = dir.parent_path() / ("script-" + std::to_string(++n) + ".json");
   std::ofstream(script) << steps;
-  ChildProcess app = SpawnChild(NAAST_APP, {"--data-dir", dir.string(), "--today", "2026-11-24",
-                                            "--lang", "nl", "--drive", script.string()});
+  ChildProcess app = SpawnChild(NAAST_APP, {"--data-dir", dir.string(), "--today", today, "--lang",
+                                            "nl", "--drive", script.string()});
   AppRun run;
   for (std::string line = app.Line(); !line.empty() || !app.buffer.empty(); line = app.Line()) {
     if (line.empty()) break;
@@ -300,6 +303,64 @@ TEST_CASE("the teamleider's app starts a team, approves a coach's tablet and rem
   INFO(run.All());
   REQUIRE(run.status == 0);
   CHECK_FALSE(std::filesystem::exists(coach / "naast.db"));
+}
+
+}  // namespace naast::testing
+
+namespace naast::testing {
+
+TEST_CASE("a visit note typed in the app survives kill -9 of the app", "[app][e2e]") {
+  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+  TempDir work;
+  const auto tablet = work.path / "tablet";
+  // A tablet with a generated team of its own (no server needed for this).
+  REQUIRE(RunApp(tablet, R"([{"setup": "1234"}])").status == 0);
+  {
+    // Dossiers to write in: the demo's generator, through a second run that only unlocks
+    // would not make any, so the test writes them with the core like an import would.
+    auto vault = store::KeyVault::Open(tablet / "key.vault").value();
+    store::FileDeviceSecret secret(tablet / "device.secret");
+    const std::string pin = "1234";
+    auto key = vault
+                   .Unlock(crypto::SecureBytes::Copy(
+                               {reinterpret_cast<const std::uint8_t*>(pin.data()), pin.size()}),
+                           secret, Now())
+                   .value();
+    crdt::HybridClock clock;
+    auto store = store::Store::Open(tablet / "naast.db", key, 0, &clock).value();
+    domain::TeamShape shape;
+    shape.active_mothers = 2;
+    shape.closed_mothers = 0;
+    shape.years = 1;
+    REQUIRE(domain::GenerateTeam(*store, shape).ok());
+  }
+  const std::string text = "Samen de aanvraag voor de kinderopvangtoeslag ingevuld.";
+  const auto script = work.path / "type.json";
+  std::ofstream(script) << R"([{"unlock": "1234"}, {"open": "first"}, {"print": "doc"},
+      {"call": "openVisits"},
+      {"call": "newVisit"}, {"type": {"field": "notes", "at": "end", "text": )"
+                        << Quote(text) << R"(}}, {"waitSaved": true}, {"hang": true}])";
+  // A day after the generated team's last day: the new visit is the newest one.
+  ChildProcess app = SpawnChild(NAAST_APP, {"--data-dir", tablet.string(), "--today", "2026-11-25",
+                                            "--drive", script.string()});
+  std::string line, doc;
+  do {
+    line = app.Line();
+    if (line.rfind("doc: ", 0) == 0) doc = line.substr(5);
+  } while (!line.empty() && line != "hanging");
+  REQUIRE(line == "hanging");
+  REQUIRE(kill(app.pid, SIGKILL) == 0);
+  const int status = app.Wait();
+  CHECK(WIFSIGNALED(status));
+
+  // The same dossier (a new visit moves it down the caseload), its newest visit.
+  REQUIRE(!doc.empty());
+  const AppRun again = RunApp(tablet, R"([{"unlock": "1234"}, {"open": )" + Quote(doc) + R"(},
+      {"call": "openVisits"}, {"call": "openLatest"}, {"note": "notes"}])",
+                              "2026-11-25");
+  INFO(again.All());
+  REQUIRE(again.status == 0);
+  CHECK(again.Find("note notes: ") == text);
 }
 
 }  // namespace naast::testing
