@@ -10,6 +10,7 @@ Page {
     signal open(string doc)
     signal settings()
     signal join()
+    signal teamDay()
 
     footer: SyncBar { onJoin: page.join() }
     function firstDoc() { return list.count > 0 ? list.itemAtIndex(0).doc : "" }
@@ -44,6 +45,12 @@ Page {
                 Layout.preferredWidth: 320
                 Layout.preferredHeight: 48
                 onTextChanged: AppSession.caseload.filter = text
+            }
+            Button {
+                objectName: "openTeamDay"
+                text: qsTr("Dag van het team")
+                Layout.preferredHeight: 48
+                onClicked: page.teamDay()
             }
             Button {
                 objectName: "openSettings"

@@ -40,6 +40,7 @@ ApplicationWindow {
             onOpen: doc => window.openDossier(doc)
             onSettings: stack.push(settingsPage, {}, StackView.Immediate)
             onJoin: window.openJoin()
+            onTeamDay: window.openTeamDay()
         }
     }
     Component { id: settingsPage; SettingsPage {} }
@@ -51,6 +52,7 @@ ApplicationWindow {
     Component { id: referralsPage; ReferralsPage {} }
     Component { id: safetyPage; SafetyPage {} }
     Component { id: consentsPage; ConsentsPage {} }
+    Component { id: teamDayPage; TeamDayPage { onOpen: doc => window.openDossier(doc) } }
 
     Connections {
         target: AppSession
@@ -78,6 +80,9 @@ ApplicationWindow {
 
     function openJoin() { stack.push(joinPage, {}, StackView.Immediate) }
 
+    // The team's day (dag van het team), from the caseload and for --screenshots.
+    function openTeamDay() { stack.push(teamDayPage, {}, StackView.Immediate) }
+
     // For --screenshots: the settings page on top.
     function openSettings() { stack.push(settingsPage, {}, StackView.Immediate) }
     function back() { stack.pop(StackView.Immediate) }
@@ -93,7 +98,8 @@ ApplicationWindow {
         let n = 0
         for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
                          visitPage, diaryPage, settingsPage, auditPage, planPage,
-                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage]) {
+                         selfSufficiencyPage, referralsPage, safetyPage, consentsPage,
+                         teamDayPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())
