@@ -43,6 +43,9 @@ Page {
                 placeholderTextColor: "#78909c"  // readable on the field's white background
                 inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
                 Layout.preferredWidth: 320
+                Layout.fillWidth: true  // narrower when the text is large: every button fits
+                Layout.minimumWidth: 140
+                Layout.maximumWidth: 320
                 Layout.preferredHeight: 48
                 onTextChanged: AppSession.caseload.filter = text
             }
