@@ -7,7 +7,7 @@ import Naast
 // afternoon debriefing. At the top the figures as big numbers; on the left who visits whom
 // today (per coach or student, "not assigned" last); on the right what came back since the
 // last working day: escalations waiting for a professional, new safety signals, visits written
-// and follow-up tasks due. Tapping a mother opens her dossier.
+// and follow-up tasks due. Tapping a figure shows its block; tapping a mother opens her dossier.
 Page {
     id: page
     objectName: "teamDayPage"
@@ -24,6 +24,10 @@ Page {
     }
 
     function px(n) { return Math.round(n * AppSession.textScale) }
+    // A tile tapped: its block in "what came back" scrolled to the top.
+    function showBlock(block) {
+        cameBack.contentY = Math.max(0, Math.min(block.y, cameBack.contentHeight - cameBack.height))
+    }
     function daysText(n) { return n === 1 ? qsTr("1 dag") : qsTr("%1 dagen").arg(n) }
 
     header: ToolBar {
@@ -77,6 +81,7 @@ Page {
             }
             Figure {
                 objectName: "figureVisits"
+                onTapped: page.showBlock(visitsBlock)
                 value: page.counts.visitsToday || 0
                 label: qsTr("verslagen vandaag")
                 note: page.day.since ? qsTr("%1 sinds %2").arg(page.counts.visitsSince || 0).arg(page.day.since) : ""
@@ -84,6 +89,7 @@ Page {
             }
             Figure {
                 objectName: "figureTasks"
+                onTapped: page.showBlock(tasksBlock)
                 value: page.counts.tasks || 0
                 label: qsTr("taken open")
                 note: page.day.since ? qsTr("%1 nieuw sinds %2").arg(page.counts.tasksNew || 0).arg(page.day.since) : ""
@@ -91,6 +97,7 @@ Page {
             }
             Figure {
                 objectName: "figureSignals"
+                onTapped: page.showBlock(signalsBlock)
                 value: page.counts.signals || 0
                 label: qsTr("nieuwe signalen")
                 note: qsTr("afgelopen 7 dagen")
@@ -98,6 +105,7 @@ Page {
             }
             Figure {
                 objectName: "figureEscalations"
+                onTapped: page.showBlock(escalationsBlock)
                 value: page.counts.escalations || 0
                 label: qsTr("opschalingen")
                 note: qsTr("wachten op een professional")
@@ -210,6 +218,7 @@ Page {
                             spacing: 6
 
                             Block {
+                                id: escalationsBlock
                                 text: qsTr("Opschalingen die wachten op een professional")
                                 count: page.counts.escalations || 0
                                 tint: "#e65100"
@@ -231,6 +240,7 @@ Page {
                             }
 
                             Block {
+                                id: signalsBlock
                                 text: qsTr("Nieuwe veiligheidssignalen")
                                 count: page.counts.signals || 0
                                 tint: "#6a1b9a"
@@ -249,6 +259,7 @@ Page {
                             }
 
                             Block {
+                                id: visitsBlock
                                 text: qsTr("Verslagen geschreven")
                                 count: page.counts.visitsSince || 0
                                 tint: "#00796b"
@@ -270,6 +281,7 @@ Page {
                             }
 
                             Block {
+                                id: tasksBlock
                                 text: qsTr("Taken met een verstreken streefdatum")
                                 count: page.counts.tasks || 0
                                 tint: "#37474f"
@@ -297,6 +309,8 @@ Page {
 
     // A figure for the team: a big number, what it counts, and a line beneath.
     component Figure: Pane {
+        id: figure
+        signal tapped()
         property int value
         property string label
         property string note
@@ -311,7 +325,7 @@ Page {
             Label {
                 objectName: "value"
                 text: value
-                font.pixelSize: page.px(52)
+                font.pixelSize: page.px(60)
                 font.bold: true
                 color: tint
                 Layout.fillWidth: true
@@ -334,6 +348,7 @@ Page {
             }
             Item { Layout.fillHeight: true }  // the text at the top of a taller tile
         }
+        TapHandler { onTapped: figure.tapped() }
     }
 
     component Heading: Label {

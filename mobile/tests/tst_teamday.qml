@@ -87,6 +87,18 @@ TestCase {
         verify(docs.indexOf(row.doc) >= 0)
     }
 
+    function test_a_figure_shows_its_block() {
+        const page = createTemporaryObject(pageComponent, this)
+        waitForRendering(page)
+        const back = findChild(page, "cameBack")
+        verify(back.contentHeight > back.height, "the blocks need scrolling in the demo team")
+        compare(back.contentY, 0)
+        mouseClick(findChild(page, "figureTasks"))
+        verify(back.contentY > 0, "tapping the tasks scrolls to them")
+        mouseClick(findChild(page, "figureEscalations"))
+        compare(back.contentY, 0)  // the escalations are the first block
+    }
+
     function test_caseload_opens_the_team_day() {
         const page = createTemporaryObject(caseloadComponent, this)
         waitForRendering(page)
