@@ -212,6 +212,10 @@
         <source>Team</source>
         <translation>Team</translation>
     </message>
+    <message>
+        <source>Dag van het team</source>
+        <translation>The team's day</translation>
+    </message>
 </context>
 <context>
     <name>ConsentsPage</name>
@@ -944,6 +948,161 @@
     <message>
         <source>De code hoort niet bij deze QR-code. Kijk nog eens op de nieuwe tablet.</source>
         <translation>The code does not belong to this QR code. Look at the new tablet again.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDayPage</name>
+    <message>
+        <source>1 dag</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 dagen</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Caseload</translation>
+    </message>
+    <message>
+        <source>Dag van het team</source>
+        <translation>The team's day</translation>
+    </message>
+    <message>
+        <source>Vernieuwen</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>bezoeken vandaag</source>
+        <translation>visits today</translation>
+    </message>
+    <message>
+        <source>waarvan %1 te laat</source>
+        <translation>%1 of them overdue</translation>
+    </message>
+    <message>
+        <source>verslagen vandaag</source>
+        <translation>reports today</translation>
+    </message>
+    <message>
+        <source>%1 sinds %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message>
+        <source>taken open</source>
+        <translation>tasks open</translation>
+    </message>
+    <message>
+        <source>%1 nieuw sinds %2</source>
+        <translation>%1 new since %2</translation>
+    </message>
+    <message>
+        <source>nieuwe signalen</source>
+        <translation>new signals</translation>
+    </message>
+    <message>
+        <source>afgelopen 7 dagen</source>
+        <translation>last 7 days</translation>
+    </message>
+    <message>
+        <source>opschalingen</source>
+        <translation>escalations</translation>
+    </message>
+    <message>
+        <source>wachten op een professional</source>
+        <translation>waiting for a professional</translation>
+    </message>
+    <message>
+        <source>Wie gaat naar wie</source>
+        <translation>Who visits whom</translation>
+    </message>
+    <message>
+        <source>Niet toegewezen</source>
+        <translation>Not assigned</translation>
+    </message>
+    <message>
+        <source>Vandaag niemand</source>
+        <translation>No one today</translation>
+    </message>
+    <message>
+        <source>%1 te laat</source>
+        <translation>%1 late</translation>
+    </message>
+    <message>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>met %1</source>
+        <translation>with %1</translation>
+    </message>
+    <message>
+        <source>Vandaag hoeft niemand bezocht te worden.</source>
+        <translation>No one needs a visit today.</translation>
+    </message>
+    <message>
+        <source>Wat kwam terug sinds %1</source>
+        <translation>What came back since %1</translation>
+    </message>
+    <message>
+        <source>Wat kwam terug</source>
+        <translation>What came back</translation>
+    </message>
+    <message>
+        <source>Opschalingen die wachten op een professional</source>
+        <translation>Escalations waiting for a professional</translation>
+    </message>
+    <message>
+        <source>wacht %1</source>
+        <translation>waiting %1</translation>
+    </message>
+    <message>
+        <source>datum onbekend</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>gemeld %1</source>
+        <translation>raised %1</translation>
+    </message>
+    <message>
+        <source>door %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>Nieuwe veiligheidssignalen</source>
+        <translation>New safety signals</translation>
+    </message>
+    <message>
+        <source>Verslagen geschreven</source>
+        <translation>Reports written</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>vervolg: %1</source>
+        <translation>follow-up: %1</translation>
+    </message>
+    <message>
+        <source>Taken met een verstreken streefdatum</source>
+        <translation>Tasks past their target date</translation>
+    </message>
+    <message>
+        <source>Vervolgactie: </source>
+        <translation>Follow-up: </translation>
+    </message>
+    <message>
+        <source>Doel: </source>
+        <translation>Goal: </translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>Crisis</translation>
+    </message>
+    <message>
+        <source>Opschaling open</source>
+        <translation>Escalation open</translation>
     </message>
 </context>
 <context>

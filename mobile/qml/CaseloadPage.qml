@@ -11,6 +11,7 @@ Page {
     signal settings()
     signal join()
     signal team()
+    signal teamDay()
 
     footer: SyncBar { onJoin: page.join() }
     function firstDoc() { return list.count > 0 ? list.itemAtIndex(0).doc : "" }
@@ -43,6 +44,12 @@ Page {
                 text: qsTr("Team")
                 Layout.preferredHeight: 48
                 onClicked: page.team()
+            }
+            Button {
+                objectName: "openTeamDay"
+                text: qsTr("Dag van het team")
+                Layout.preferredHeight: 48
+                onClicked: page.teamDay()
             }
             Button {
                 objectName: "openSettings"

@@ -43,6 +43,7 @@ ApplicationWindow {
             onSettings: stack.push(settingsPage, {}, StackView.Immediate)
             onJoin: window.openJoin()
             onTeam: stack.push(teamPage, {}, StackView.Immediate)
+            onTeamDay: window.openTeamDay()
         }
     }
     Component { id: settingsPage; SettingsPage {} }
@@ -54,6 +55,7 @@ ApplicationWindow {
     Component { id: referralsPage; ReferralsPage {} }
     Component { id: safetyPage; SafetyPage {} }
     Component { id: consentsPage; ConsentsPage {} }
+    Component { id: teamDayPage; TeamDayPage { onOpen: doc => window.openDossier(doc) } }
 
     Connections {
         target: AppSession
@@ -81,6 +83,9 @@ ApplicationWindow {
 
     function openJoin() { stack.push(joinPage, {}, StackView.Immediate) }
 
+    // The team's day (dag van het team), from the caseload and for --screenshots.
+    function openTeamDay() { stack.push(teamDayPage, {}, StackView.Immediate) }
+
     // For --screenshots: the settings page on top.
     function openSettings() { stack.push(settingsPage, {}, StackView.Immediate) }
     function back() { stack.pop(StackView.Immediate) }
@@ -97,7 +102,7 @@ ApplicationWindow {
         for (const c of [unlockPage, setupPage, joinPage, caseloadPage, dossierPage, visitsPage,
                          visitPage, diaryPage, settingsPage, auditPage, planPage,
                          selfSufficiencyPage, referralsPage, safetyPage, consentsPage, teamPage,
-                         replacedPage]) {
+                         replacedPage, teamDayPage]) {
             const page = c.createObject(window)
             if (page) { n++; page.destroy() }
             else console.error("a page did not load: " + c.errorString())

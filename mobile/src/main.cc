@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
     QMetaObject::invokeMethod(window, "selfTest", Q_RETURN_ARG(QVariant, loaded));
     const int n = loaded.toInt();
     std::printf("self-test: %d pages loaded\n", n);
-    return n >= 17 ? 0 : 1;
+    return n >= 18 ? 0 : 1;
   }
   if (!drive.isEmpty()) {
     QFile file(drive);
@@ -125,15 +125,20 @@ int main(int argc, char** argv) {
       grab("01-unlock");
       session.unlock("1234");
     });
-    // After unlocking: caseload -> settings -> caseload -> dossier -> who looked -> each of the
-    // dossier's parts and back -> dagboek -> the mother's view (last: only the coach's PIN leaves
-    // it). Each step grabs what the one before opened, after the event loop has turned twice so
-    // the page's layouts have settled.
+    // After unlocking: caseload -> the team's day -> caseload -> settings -> caseload -> dossier
+    // -> who looked -> each of the dossier's parts and back -> dagboek -> the mother's view (last:
+    // only the coach's PIN leaves it). Each step grabs what the one before opened, after the event
+    // loop has turned twice so the page's layouts have settled.
     const auto page = [&](const char* function) {
       QMetaObject::invokeMethod(window, "callPage", Q_ARG(QVariant, QString(function)));
     };
     walk = {[&] {
               grab("02-caseload");
+              QMetaObject::invokeMethod(window, "openTeamDay");
+            },
+            [&] {
+              grab("13-dag-van-het-team");
+              QMetaObject::invokeMethod(window, "back");
               QMetaObject::invokeMethod(window, "openSettings");
             },
             [&] {
@@ -163,7 +168,7 @@ int main(int argc, char** argv) {
     });
     walk.push_back([&] {
       grab("05-dagboek-moeder");
-      app.exit(shot == 7 + static_cast<int>(std::size(kSectionShots)) ? 0 : 1);
+      app.exit(shot == 8 + static_cast<int>(std::size(kSectionShots)) ? 0 : 1);
     });
     step = [&] {
       QTimer::singleShot(0, [&] {

@@ -9,7 +9,8 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "naast-app --screenshots failed: ${rc}")
 endif()
 foreach(screen 01-unlock 02-caseload 03-dossier 04-dagboek 05-dagboek-moeder 06-instellingen 07-wie-keek
-               08-plan 09-zelfredzaamheid 10-verwijzingen 11-veiligheid 12-toestemmingen)
+               08-plan 09-zelfredzaamheid 10-verwijzingen 11-veiligheid 12-toestemmingen
+               13-dag-van-het-team)
   if(NOT EXISTS ${OUT}/${screen}.png)
     message(FATAL_ERROR "no screenshot ${screen}.png")
   endif()

@@ -153,3 +153,158 @@ TEST_CASE("a generated team has active mothers in every phase", "[queries][gener
   REQUIRE(t.store->RebuildTables().ok());
   REQUIRE(t.store->DumpTables().value() == tables);
 }
+
+TEST_CASE("the last working day is the debriefing before today", "[queries]") {
+  REQUIRE(LastWorkingDay(D("2026-11-24")) == D("2026-11-23"));  // Tuesday -> Monday
+  REQUIRE(LastWorkingDay(D("2026-11-23")) == D("2026-11-20"));  // Monday -> Friday
+  REQUIRE(LastWorkingDay(D("2026-11-22")) == D("2026-11-20"));  // Sunday -> Friday
+  REQUIRE(LastWorkingDay(D("2026-11-21")) == D("2026-11-20"));  // Saturday -> Friday
+  REQUIRE(LastWorkingDay(D("1970-01-05")) == D("1970-01-02"));  // a Monday near the epoch
+}
+
+TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations", "[queries]") {
+  TempStore t;
+  const Date today = D("2026-11-24");  // a Tuesday: the last working day is Monday the 23rd
+  auto edit = [&](const store::DocumentId& id, auto&& f) {
+    crdt::Document& d = *t.store->Get(id).value();
+    f(d);
+    REQUIRE(t.store->Commit(id).ok());
+  };
+  auto mother_of = [](crdt::Document& d) {
+    for (const auto& r : d.Records()) {
+      if (d.TypeOf(r) == "mother") return r;
+    }
+    return crdt::OpId{};
+  };
+  auto visit = [](crdt::Document& d, const char* date, const char* follow_up) {
+    auto v = d.CreateRecord("visit");
+    REQUIRE(d.Set(v, "date", std::string(date)).ok());
+    REQUIRE(d.Set(v, "kind", std::string("huisbezoek")).ok());
+    REQUIRE(d.Set(v, "duration_min", std::int64_t{45}).ok());
+    if (follow_up) REQUIRE(d.InsertText(v, "follow_up", 0, follow_up).ok());
+  };
+  auto goal = [](crdt::Document& d, const char* due, const char* status, const char* what) {
+    auto g = d.CreateRecord("goal");
+    REQUIRE(d.Set(g, "due_date", std::string(due)).ok());
+    REQUIRE(d.Set(g, "status", std::string(status)).ok());
+    REQUIRE(d.InsertText(g, "description", 0, what).ok());
+  };
+  // Pregnant, last visit on Friday: overdue. A coach and a student go; an escalation waits
+  // since Saturday (3 days), an older one was acknowledged.
+  auto salin = t.Dossier("Salin Vandokar", "2027-02-01", nullptr, "2026-11-20");
+  edit(salin, [&](crdt::Document& d) {
+    REQUIRE(d.AddToSet(mother_of(d), "assigned", std::string("Coach 1")).ok());
+    REQUIRE(d.AddToSet(mother_of(d), "assigned", std::string("Student 1")).ok());
+    auto open = d.CreateRecord("escalation");
+    REQUIRE(d.Set(open, "raised_on", std::string("2026-11-21")).ok());
+    REQUIRE(d.Set(open, "raised_by", std::string("Student 1")).ok());
+    auto done = d.CreateRecord("escalation");
+    REQUIRE(d.Set(done, "raised_on", std::string("2026-11-01")).ok());
+    REQUIRE(d.Set(done, "acknowledged_on", std::string("2026-11-02")).ok());
+    goal(d, "2026-11-24", "open", "Huurachterstand besproken met de corporatie.");  // due today
+    goal(d, "2026-11-10", "bezig", "Zorgverzekering geregeld.");                    // 14 days late
+    goal(d, "2026-11-01", "bereikt", "Kinderbijslag aangevraagd.");                 // reached
+    goal(d, "2026-12-01", "open", "Babyspullen geregeld.");                         // not yet due
+    auto signal = d.CreateRecord("safety_signal");
+    REQUIRE(d.Set(signal, "date", std::string("2026-11-18")).ok());  // 6 days ago: new
+    REQUIRE(d.InsertText(signal, "description", 0, "Harde ruzie thuis.").ok());
+    auto old = d.CreateRecord("safety_signal");
+    REQUIRE(d.Set(old, "date", std::string("2026-11-17")).ok());  // 7 days ago: not new
+  });
+  // Baby, assigned to Coach 1, visited today with a follow-up task (vervolgactie).
+  auto mora = t.Dossier("Mora Elsema", "2026-08-20", "2026-08-24", "2026-11-17");
+  edit(mora, [&](crdt::Document& d) {
+    REQUIRE(d.AddToSet(mother_of(d), "assigned", std::string("Coach 1")).ok());
+    visit(d, "2026-11-24", "Bellen met de woningcorporatie.");
+  });
+  // Not assigned, visited today, so not due; visited on Monday too.
+  auto kane = t.Dossier("Kane Brolind", "2025-08-01", "2025-08-10", "2026-11-22");
+  edit(kane, [&](crdt::Document& d) {
+    REQUIRE(d.AddToSet(mother_of(d), "assigned", std::string("Coach 9")).ok());
+    visit(d, "2026-11-24", nullptr);
+    visit(d, "2026-11-23", nullptr);
+    visit(d, "2026-11-20", nullptr);  // Friday: before the last working day
+  });
+  // Never visited, not assigned: due today.
+  auto vira = t.Dossier("Vira Tulveer", "2027-04-01", nullptr, nullptr, "2026-11-14", nullptr);
+  // Closed, nazorg over: its open escalation, late goal and recent visit do not count.
+  auto closed = t.Dossier("Tadi Kesbrook", "2025-01-01", "2025-01-02", "2026-05-01");
+  edit(closed, [&](crdt::Document& d) {
+    auto c = d.CreateRecord("closure");
+    REQUIRE(d.Set(c, "closed_on", std::string("2026-06-01")).ok());
+    REQUIRE(d.Set(c, "aftercare_until", std::string("2026-09-01")).ok());
+    auto e = d.CreateRecord("escalation");
+    REQUIRE(d.Set(e, "raised_on", std::string("2026-05-20")).ok());
+    goal(d, "2026-05-01", "open", "Nooit afgemaakt.");
+    visit(d, "2026-11-24", "Niet van het team.");
+  });
+
+  auto got = ReadTeamDay(*t.store, TeamSettings{}, today);
+  REQUIRE(got.ok());
+  const TeamDay& day = *got;
+  REQUIRE(day.since == D("2026-11-23"));
+
+  // Rounds: Coach 1 (Salin overdue; Mora was visited today), Coach 9 (Kane, visited today: no
+  // one), Student 1 (Salin), then not assigned (Vira, never visited).
+  REQUIRE(day.mothers_due == 2);
+  REQUIRE(day.overdue == 1);
+  REQUIRE(day.rounds.size() == 4);
+  REQUIRE(day.rounds[0].assigned == "Coach 1");
+  REQUIRE(day.rounds[0].mothers.size() == 1);  // Mora was visited today: no longer due
+  REQUIRE(day.rounds[0].mothers[0].entry.doc == salin);
+  REQUIRE(day.rounds[0].mothers[0].entry.overdue);
+  REQUIRE(day.rounds[0].mothers[0].entry.open_escalations == 1);
+  REQUIRE(day.rounds[0].mothers[0].assigned == std::vector<std::string>{"Coach 1", "Student 1"});
+  REQUIRE(day.rounds[1].assigned == "Coach 9");  // no one due: a round of her own, empty
+  REQUIRE(day.rounds[1].mothers.empty());
+  REQUIRE(day.rounds[2].assigned == "Student 1");
+  REQUIRE(day.rounds[2].mothers.size() == 1);
+  REQUIRE(day.rounds[3].assigned.empty());
+  REQUIRE(day.rounds[3].mothers.size() == 1);
+  REQUIRE(day.rounds[3].mothers[0].entry.doc == vira);
+  REQUIRE(day.rounds[3].mothers[0].entry.due_today);
+
+  // Visits written: 2 today (Mora, Kane) and 1 on Monday (Kane), newest first; the closed
+  // dossier's and Friday's are not there.
+  REQUIRE(day.visits_today == 2);
+  REQUIRE(day.visits.size() == 3);
+  REQUIRE(day.visits[0].date == today);
+  REQUIRE(day.visits[1].date == today);
+  REQUIRE(day.visits[2].date == D("2026-11-23"));
+  REQUIRE(day.visits[2].doc == kane);
+  REQUIRE(day.visits[0].kind == "huisbezoek");
+  REQUIRE(day.visits[0].duration_min == 45);
+
+  // Tasks: Salin's goal 14 days late, Salin's goal due today and Mora's vervolgacties of today.
+  REQUIRE(day.tasks.size() == 3);
+  REQUIRE(day.tasks_new == 2);  // due today; the one 14 days late is not new
+  REQUIRE(day.tasks[0].what == "Zorgverzekering geregeld.");
+  REQUIRE(day.tasks[0].days_late == 14);
+  REQUIRE_FALSE(day.tasks[0].from_visit);
+  REQUIRE(day.tasks[1].doc == mora);  // due today, by name: Mora before Salin
+  REQUIRE(day.tasks[1].from_visit);
+  REQUIRE(day.tasks[1].what == "Bellen met de woningcorporatie.");
+  REQUIRE(day.tasks[2].doc == salin);
+  REQUIRE(day.tasks[2].days_late == 0);
+
+  // New safety signals: the one of 6 days ago, not the one of 7.
+  REQUIRE(day.safety_signals.size() == 1);
+  REQUIRE(day.safety_signals[0].date == D("2026-11-18"));
+  REQUIRE(day.safety_signals[0].description == "Harde ruzie thuis.");
+
+  // Escalations waiting: Salin's, 3 days; the acknowledged one and the closed dossier's not.
+  REQUIRE(day.escalations.size() == 1);
+  REQUIRE(day.escalations[0].doc == salin);
+  REQUIRE(day.escalations[0].days_waiting == 3);
+  REQUIRE(day.escalations[0].raised_by == "Student 1");
+
+  // The read is in the audit log, without naming a dossier.
+  auto logged =
+      t.store->Query("SELECT detail FROM audit WHERE action = 'read' AND detail LIKE 'team%'")
+          .value();
+  REQUIRE(logged.size() == 1);
+  REQUIRE(std::get<std::string>(logged[0][0]) == "team day: 4 dossiers");
+  for (const auto& id : {salin, mora, kane, vira}) {
+    for (const auto& entry : t.store->AuditTrail(id).value()) REQUIRE(entry.action != "read");
+  }
+}

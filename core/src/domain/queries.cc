@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "naast/domain/schema.h"
 
@@ -15,6 +16,15 @@ std::string Str(const crdt::Value& v) {
 }
 std::optional<Date> DateOf(const crdt::Value& v) {
   return Date::Parse(Str(v));
+}
+
+crdt::OpId IdOf(const crdt::Value& replica, const crdt::Value& counter) {
+  auto number = [](const crdt::Value& v) -> std::int64_t {
+    auto* i = std::get_if<std::int64_t>(&v);
+    return i ? *i : 0;
+  };
+  return crdt::OpId{static_cast<crdt::ReplicaId>(number(replica)),
+                    static_cast<std::uint64_t>(number(counter))};
 }
 
 // Runs `sql` and hands each row to `f`.
@@ -109,6 +119,148 @@ Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSetti
     return std::tie(a.next_visit_due, a.name, a.doc) < std::tie(b.next_visit_due, b.name, b.doc);
   });
   return out;
+}
+
+Date LastWorkingDay(Date today) {
+  // 1970-01-01 was a Thursday: (days + 3) % 7 is 0 on Mondays.
+  const int weekday = ((today.days() + 3) % 7 + 7) % 7;  // 0 Monday .. 6 Sunday
+  const int back = weekday == 0 ? 3 : weekday == 6 ? 2 : 1;
+  return today - back;
+}
+
+Result<TeamDay> ReadTeamDay(store::Store& store, const TeamSettings& team, Date today) {
+  TeamDay day;
+  day.today = today;
+  day.since = LastWorkingDay(today);
+  auto caseload = Caseload(store, team, today);
+  if (!caseload) return caseload.error();
+  std::map<std::string, const CaseloadEntry*> active;
+  for (const auto& e : *caseload) active[e.doc] = &e;
+  auto name_of = [&](const std::string& doc) -> const std::string* {
+    auto it = active.find(doc);
+    return it == active.end() ? nullptr : &it->second->name;
+  };
+
+  // Who visits whom: the `assigned` set of each mother due today or overdue.
+  std::map<std::string, std::set<std::string>> assigned;
+  Status s = Each(store,
+                  "SELECT a.doc, a.value FROM e_mother_assigned a JOIN e_mother m ON "
+                  "m.doc = a.doc AND m.replica = a.replica AND m.counter = a.counter "
+                  "WHERE m.deleted = 0",
+                  [&](const store::Store::Row& r) {
+                    const std::string label = Str(r[1]);
+                    if (!label.empty()) assigned[Str(r[0])].insert(label);
+                  });
+  if (!s) return s.error();
+  std::map<std::string, TeamDayRound> rounds;
+  for (const auto& [doc, labels] : assigned) {
+    if (!active.contains(doc)) continue;
+    for (const auto& label : labels) rounds[label].assigned = label;
+  }
+  TeamDayRound unassigned;
+  for (const auto& e : *caseload) {
+    if (!e.overdue && !e.due_today) continue;
+    ++day.mothers_due;
+    if (e.overdue) ++day.overdue;
+    TeamDayMother m{e, {}};
+    if (auto it = assigned.find(e.doc); it != assigned.end()) {
+      m.assigned.assign(it->second.begin(), it->second.end());
+    }
+    if (m.assigned.empty()) unassigned.mothers.push_back(m);
+    for (const auto& label : m.assigned) {
+      rounds[label].mothers.push_back(m);
+    }
+  }
+  for (auto& [label, round] : rounds) day.rounds.push_back(std::move(round));
+  if (!unassigned.mothers.empty()) day.rounds.push_back(std::move(unassigned));
+
+  // What came back: visits dated since the last working day, with their vervolgacties.
+  const std::vector<crdt::Value> window{crdt::Value{day.since.ToString()},
+                                        crdt::Value{today.ToString()}};
+  auto visits = store.Query(
+      "SELECT doc, replica, counter, date, kind, duration_min, follow_up FROM e_visit "
+      "WHERE deleted = 0 AND date >= ?1 AND date <= ?2 ORDER BY date DESC, doc, replica, counter",
+      window);
+  if (!visits) return visits.error();
+  for (const auto& r : *visits) {
+    const std::string doc = Str(r[0]);
+    const std::string* name = name_of(doc);
+    auto date = DateOf(r[3]);
+    if (!name || !date) continue;
+    TeamDayVisit v{doc, *name, IdOf(r[1], r[2]), *date, Str(r[4]), 0, Str(r[6])};
+    if (auto* minutes = std::get_if<std::int64_t>(&r[5]))
+      v.duration_min = static_cast<int>(*minutes);
+    if (v.date == today) ++day.visits_today;
+    if (!v.follow_up.empty()) {
+      day.tasks.push_back(
+          TeamDayTask{doc, *name, v.record, v.date, v.follow_up, true, today - v.date});
+    }
+    day.visits.push_back(std::move(v));
+  }
+
+  // Follow-up tasks: goals of the plan van aanpak due today or before, neither reached nor
+  // stopped (streefdatum verstreken).
+  auto goals = store.Query(
+      "SELECT doc, replica, counter, due_date, description FROM e_goal WHERE deleted = 0 AND "
+      "due_date IS NOT NULL AND due_date <= ?1 AND "
+      "(status IS NULL OR status NOT IN ('bereikt', 'gestopt'))",
+      {crdt::Value{today.ToString()}});
+  if (!goals) return goals.error();
+  for (const auto& r : *goals) {
+    const std::string doc = Str(r[0]);
+    const std::string* name = name_of(doc);
+    auto due = DateOf(r[3]);
+    if (!name || !due) continue;
+    day.tasks.push_back(
+        TeamDayTask{doc, *name, IdOf(r[1], r[2]), *due, Str(r[4]), false, today - *due});
+  }
+  for (const auto& t : day.tasks) {
+    if (t.due >= day.since) ++day.tasks_new;
+  }
+  std::stable_sort(day.tasks.begin(), day.tasks.end(),
+                   [](const TeamDayTask& a, const TeamDayTask& b) {
+                     return std::tie(a.due, a.name, a.doc) < std::tie(b.due, b.name, b.doc);
+                   });
+
+  // New safety signals: the last seven days.
+  auto signals = store.Query(
+      "SELECT doc, replica, counter, date, description FROM e_safety_signal WHERE deleted = 0 "
+      "AND date >= ?1 AND date <= ?2 ORDER BY date DESC, doc, replica, counter",
+      {crdt::Value{(today - (kTeamDaySignalDays - 1)).ToString()}, crdt::Value{today.ToString()}});
+  if (!signals) return signals.error();
+  for (const auto& r : *signals) {
+    const std::string doc = Str(r[0]);
+    const std::string* name = name_of(doc);
+    auto date = DateOf(r[3]);
+    if (!name || !date) continue;
+    day.safety_signals.push_back(TeamDaySignal{doc, *name, IdOf(r[1], r[2]), *date, Str(r[4])});
+  }
+
+  // Escalations waiting for a professional (opschaling), the longest waiting first.
+  auto escalations = store.Query(
+      "SELECT doc, replica, counter, raised_on, raised_by, reason FROM e_escalation "
+      "WHERE deleted = 0 AND acknowledged_on IS NULL");
+  if (!escalations) return escalations.error();
+  for (const auto& r : *escalations) {
+    const std::string doc = Str(r[0]);
+    const std::string* name = name_of(doc);
+    if (!name) continue;
+    TeamDayEscalation e{doc, *name, IdOf(r[1], r[2]), DateOf(r[3]), Str(r[4]), Str(r[5]), 0};
+    if (e.raised_on) e.days_waiting = std::max(0, today - *e.raised_on);
+    day.escalations.push_back(std::move(e));
+  }
+  std::sort(day.escalations.begin(), day.escalations.end(),
+            [](const TeamDayEscalation& a, const TeamDayEscalation& b) {
+              // No date first (how long is unknown), then the oldest.
+              return std::tie(a.raised_on, a.name, a.doc) < std::tie(b.raised_on, b.name, b.doc);
+            });
+
+  if (Status st =
+          store.Audit("", "read", "team day: " + std::to_string(active.size()) + " dossiers");
+      !st) {
+    return st.error();
+  }
+  return day;
 }
 
 Result<std::vector<TimelineItem>> Timeline(store::Store& store, const store::DocumentId& doc) {

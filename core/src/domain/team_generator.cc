@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "naast/domain/codes.h"
+#include "naast/domain/queries.h"
 #include "naast/domain/rules.h"
 
 namespace naast::domain {
@@ -113,6 +114,55 @@ const std::vector<std::string>& ConsentKinds() {
   static const std::vector<std::string> kinds = {"dossier", "overleg_zorg", "delen_verwijzing",
                                                  "monitoring"};
   return kinds;
+}
+
+// The team's day for an active mother (m counts the mothers), by her number so every team has
+// some of each: who is assigned to her (a coach, now and then a student, a few no one), a visit
+// written today or on the last working day when one was due, and now and then a recent safety
+// signal a student escalated that waits for a professional. Labels are pseudonymous.
+Status TeamRound(crdt::Document& d, int m, std::optional<Date> born, std::optional<Date> last_visit,
+                 Date today, TeamStats& stats) {
+  crdt::OpId mother{};
+  for (const crdt::OpId& r : d.Records()) {
+    if (d.TypeOf(r) == "mother") mother = r;
+  }
+  const std::string student = "Student " + std::to_string(1 + (m / 4) % 2);
+  if (m % 11 != 10) {
+    (void)d.AddToSet(mother, "assigned", Text("Coach " + std::to_string(1 + m % 3)));
+    if (m % 4 == 2) (void)d.AddToSet(mother, "assigned", Text(student));
+  }
+  static const std::vector<std::string> follow_ups = {
+      "Samen de woningcorporatie bellen over de huurachterstand.",
+      "Afspraak bij het consultatiebureau nagaan.", "Formulier kinderbijslag afmaken.", ""};
+  const Phase phase = PhaseOn(PhaseInput{born, std::nullopt, std::nullopt}, today);
+  const int interval = std::max(1, TeamSettings().For(phase).IntervalDays());
+  const Date since = LastWorkingDay(today);
+  std::optional<Date> visit_on;
+  if (last_visit && *last_visit + interval <= today && m % 3 == 0) visit_on = today;
+  if (last_visit && *last_visit < since && *last_visit + interval <= since && m % 3 == 1) {
+    visit_on = since;
+  }
+  if (visit_on) {
+    const crdt::OpId visit = d.CreateRecord("visit");
+    (void)d.Set(visit, "date", Text(visit_on->ToString()));
+    (void)d.Set(visit, "duration_min", std::int64_t{60});
+    (void)d.Set(visit, "kind", Text(m % 2 ? "telefonisch" : "huisbezoek"));
+    (void)d.InsertText(visit, "notes", 0, "Samen de post doorgenomen. Moeder was moe maar blij.");
+    const std::string& follow_up = follow_ups[static_cast<std::size_t>(m / 3) % follow_ups.size()];
+    if (!follow_up.empty()) (void)d.InsertText(visit, "follow_up", 0, follow_up);
+    ++stats.visits;
+  }
+  if (m % 8 == 3) {
+    const Date raised = today - m % 5;
+    const crdt::OpId signal = d.CreateRecord("safety_signal");
+    (void)d.Set(signal, "date", Text(raised.ToString()));
+    (void)d.InsertText(signal, "description", 0, "Partner was boos en dreigend aanwezig.");
+    const crdt::OpId esc = d.CreateRecord("escalation");
+    (void)d.Set(esc, "raised_on", Text(raised.ToString()));
+    (void)d.Set(esc, "raised_by", Text(student));
+    (void)d.InsertText(esc, "reason", 0, "Zorgen over de veiligheid thuis; graag meekijken.");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -225,7 +275,9 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
       }
       // Visits at the phase's frequency, with notes typed in a few bursts.
       const Date end = closed ? *closed : shape.today - static_cast<int>(rng() % 9);
+      std::optional<Date> last_visit;
       for (Date day = intake; day <= end;) {
+        last_visit = day;
         const Phase phase = PhaseOn(PhaseInput{born, closed, std::nullopt}, day);
         const crdt::OpId visit = d.CreateRecord("visit");
         (void)d.Set(visit, "date", Text(day.ToString()));
@@ -245,7 +297,12 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
           (void)d.InsertText(signal, "description", 0, "Zorgen over de veiligheid thuis.");
           const crdt::OpId esc = d.CreateRecord("escalation");
           (void)d.Set(esc, "raised_on", Text(day.ToString()));
-          if (rng() % 2) (void)d.Set(esc, "acknowledged_on", Text((day + 1).ToString()));
+          // A professional acknowledged it the next day, or (half of them) has not yet; one
+          // older than two weeks has always been acknowledged by now.
+          const bool acknowledged = rng() % 2 != 0;
+          if (acknowledged || day < shape.today - 14) {
+            (void)d.Set(esc, "acknowledged_on", Text((day + 1).ToString()));
+          }
           if (Status st = commit(); !st) return st;
         }
         day = day + std::max(1, TeamSettings().For(phase).IntervalDays());
@@ -362,6 +419,10 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
         (void)d.Set(cl, "closed_on", Text(closed->ToString()));
         (void)d.Set(cl, "reason", Text("doelen bereikt"));
         (void)d.Set(cl, "aftercare_until", Text((*closed + 90).ToString()));
+        if (Status st = commit(); !st) return st;
+      }
+      if (active) {
+        if (Status st = TeamRound(d, m, born, last_visit, shape.today, stats); !st) return st;
         if (Status st = commit(); !st) return st;
       }
       ++stats.dossiers;

@@ -1,5 +1,5 @@
-// What the app asks of the store: the team's caseload, the day's visits, one mother's timeline,
-// search by name. Plain SQL over the entity tables plus the rules in rules.h.
+// What the app asks of the store: the team's caseload, the day's visits, the team's day, one
+// mother's timeline, search by name. Plain SQL over the entity tables plus the rules in rules.h.
 #pragma once
 
 #include <optional>
@@ -30,6 +30,75 @@ struct CaseloadEntry {
 // Active dossiers (not closed, or in nazorg), overdue first, then due today, then by due date.
 Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSettings& team,
                                             Date today);
+
+// The team's day (de dag van het team), for the morning briefing and the afternoon debriefing
+// at the office: who visits whom today, and what came back since the last working day. Only
+// dossiers on the caseload (Caseload above) count.
+//
+// The last working day before `today` (Monday -> the Friday before): the debriefing the team
+// held last. Public holidays are not known here.
+Date LastWorkingDay(Date today);
+
+struct TeamDayMother {
+  CaseloadEntry entry;                // due today or overdue
+  std::vector<std::string> assigned;  // the mother's `assigned` set, sorted; empty: no one
+};
+// One coach's or student's round: the mothers whose visit is due today or overdue.
+struct TeamDayRound {
+  std::string assigned;                // a label from the `assigned` set; empty for "not assigned"
+  std::vector<TeamDayMother> mothers;  // overdue first, as in the caseload
+};
+struct TeamDayVisit {  // a visit written (dated) since the last working day
+  store::DocumentId doc;
+  std::string name;
+  crdt::OpId record;
+  Date date;
+  std::string kind;  // the VisitKind code, empty when not given
+  int duration_min = 0;
+  std::string follow_up;  // vervolgacties, may be empty
+};
+struct TeamDayTask {  // a follow-up task that is due (today or before)
+  store::DocumentId doc;
+  std::string name;
+  crdt::OpId record;
+  Date due;
+  std::string what;         // the goal, or the visit's vervolgacties
+  bool from_visit = false;  // a visit's vervolgacties (due on the visit's date) or a goal
+  int days_late = 0;        // today - due
+};
+struct TeamDaySignal {  // a safety signal dated in the last 7 days
+  store::DocumentId doc;
+  std::string name;
+  crdt::OpId record;
+  Date date;
+  std::string description;
+};
+struct TeamDayEscalation {  // raised, not yet acknowledged by a professional
+  store::DocumentId doc;
+  std::string name;
+  crdt::OpId record;
+  std::optional<Date> raised_on;  // empty when not given: listed first
+  std::string raised_by;
+  std::string reason;
+  int days_waiting = 0;  // today - raised_on
+};
+struct TeamDay {
+  Date today;
+  Date since;                        // LastWorkingDay(today)
+  std::vector<TeamDayRound> rounds;  // by label; "not assigned" last
+  int mothers_due = 0;               // distinct mothers due today or overdue
+  int overdue = 0;                   // of them, overdue
+  std::vector<TeamDayVisit> visits;  // newest first
+  int visits_today = 0;
+  std::vector<TeamDayTask> tasks;              // longest late first
+  int tasks_new = 0;                           // of them, due since the last working day
+  std::vector<TeamDaySignal> safety_signals;   // newest first
+  std::vector<TeamDayEscalation> escalations;  // longest waiting first
+};
+inline constexpr int kTeamDaySignalDays = 7;  // "new" safety signals: today and the 6 days before
+
+// Reads the team's day. Logs one read of the team's day in the audit log (no dossier named).
+Result<TeamDay> ReadTeamDay(store::Store& store, const TeamSettings& team, Date today);
 
 struct TimelineItem {
   Date date;

@@ -1,6 +1,8 @@
 // A realistic, synthetic team for tests and benchmarks: active mothers in every phase and
 // closed ones, with three years of registrations, visits and their notes, goals, assessments,
-// referrals, dagboek progress and the odd safety signal. Names are made up from syllables.
+// referrals, dagboek progress and the odd safety signal; each active mother assigned to a coach
+// (now and then a student too), and a team round of visits and escalations around `today`.
+// Names and labels are made up.
 #pragma once
 
 #include <cstdint>
