@@ -224,12 +224,13 @@ void Driver::Step(const QJsonObject& step) {
     auto* view = qobject_cast<QQuickItem*>(FindInPage(arg.toString()));
     if (!view) return Fail("no list " + arg.toString());
     struct Run {
-      QQuickItem* view;
+      QQuickItem* view = nullptr;
       double y = 0;
       std::chrono::steady_clock::time_point t0;
       std::vector<double> ms;
     };
-    auto run = std::make_shared<Run>(Run{view});
+    auto run = std::make_shared<Run>();
+    run->view = view;
     run->y = view->property("originY").toDouble();
     auto move = [this, run] {
       run->y += 50;
