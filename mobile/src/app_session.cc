@@ -11,6 +11,7 @@
 #include <chrono>
 #include <map>
 
+#include "data_source.h"
 #include "naast/crypto/crypto.h"
 #include "naast/domain/codes.h"
 #include "naast/domain/privacy.h"
@@ -493,4 +494,15 @@ naast::Status AppSession::CreateDemo(const std::filesystem::path& dir, const std
   auto stats = naast::domain::GenerateTeam(**store, shape);
   if (!stats) return stats.error();
   return naast::Status::Ok();
+}
+
+DataSource DataSource::FromSession() {
+  return DataSource{
+      [] { return AppSession::instance ? AppSession::instance->store().get() : nullptr; },
+      [] { return AppSession::instance->todayDate(); },
+      [] { return AppSession::instance ? AppSession::instance->language() : QString("nl"); },
+      []() -> std::unique_lock<std::recursive_mutex> {
+        return AppSession::instance ? AppSession::instance->LockStore()
+                                    : std::unique_lock<std::recursive_mutex>();
+      }};
 }

@@ -153,14 +153,7 @@ DossierSections::DossierSections(Source source, QObject* parent)
 
 DossierSections* DossierSections::create(QQmlEngine*, QJSEngine*) {
   // Owned by the engine (one per engine); the store and today come from the session.
-  return new DossierSections(
-      Source{[] { return AppSession::instance ? AppSession::instance->store().get() : nullptr; },
-             [] { return AppSession::instance->todayDate(); },
-             [] { return AppSession::instance ? AppSession::instance->language() : QString("nl"); },
-             []() -> std::unique_lock<std::recursive_mutex> {
-               return AppSession::instance ? AppSession::instance->LockStore()
-                                           : std::unique_lock<std::recursive_mutex>();
-             }});
+  return new DossierSections(DataSource::FromSession());
 }
 
 std::optional<std::vector<Row>> DossierSections::Rows(const char* sql, const QString& doc) {

@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 
+#include "data_source.h"
 #include "naast/crdt/types.h"
 #include "naast/domain/date.h"
 #include "naast/store/store.h"
@@ -31,13 +32,7 @@ class DossierSections : public QObject {
  public:
   // Where the data comes from: the open store (nullptr while locked), today, and the language
   // of the labels ("nl" or "en").
-  struct Source {
-    std::function<naast::store::Store*()> store;
-    std::function<naast::domain::Date()> today;
-    std::function<QString()> language;
-    // Held while the store is used: the sync worker shares it (empty: nothing to hold).
-    std::function<std::unique_lock<std::recursive_mutex>()> lock;
-  };
+  using Source = DataSource;
   explicit DossierSections(Source source, QObject* parent = nullptr);
 
   // The app's instance, on AppSession's store.

@@ -32,14 +32,7 @@ TeamDay::TeamDay(Source source, QObject* parent) : QObject(parent), source_(std:
 
 TeamDay* TeamDay::create(QQmlEngine*, QJSEngine*) {
   // Owned by the engine (one per engine); the store and today come from the session.
-  return new TeamDay(
-      Source{[] { return AppSession::instance ? AppSession::instance->store().get() : nullptr; },
-             [] { return AppSession::instance->todayDate(); },
-             [] { return AppSession::instance ? AppSession::instance->language() : QString("nl"); },
-             []() -> std::unique_lock<std::recursive_mutex> {
-               return AppSession::instance ? AppSession::instance->LockStore()
-                                           : std::unique_lock<std::recursive_mutex>();
-             }});
+  return new TeamDay(DataSource::FromSession());
 }
 
 QVariantMap TeamDay::read() {

@@ -14,6 +14,7 @@
 #include <functional>
 #include <mutex>
 
+#include "data_source.h"
 #include "naast/domain/date.h"
 #include "naast/store/store.h"
 
@@ -26,15 +27,7 @@ class TeamDay : public QObject {
   QML_SINGLETON
 
  public:
-  // Where the data comes from: the open store (nullptr while locked), today, the language of
-  // the labels ("nl" or "en") and a lock held while the store is used (the sync worker shares
-  // it; empty: nothing to hold).
-  struct Source {
-    std::function<naast::store::Store*()> store;
-    std::function<naast::domain::Date()> today;
-    std::function<QString()> language;
-    std::function<std::unique_lock<std::recursive_mutex>()> lock;
-  };
+  using Source = DataSource;  // data_source.h
   explicit TeamDay(Source source, QObject* parent = nullptr);
 
   // The app's instance, on AppSession's store.

@@ -62,28 +62,46 @@ std::string Quote(const std::string& s) {
   return out + "\"";
 }
 
-}  // namespace
-
-TEST_CASE("two app instances: a coach's note and a student's offline edit merge on both",
-          "[app][e2e]") {
-  setenv("QT_QPA_PLATFORM", "offscreen", 1);
+// A real naast-sync over TLS, a work folder, and the --drive step that points an app at the
+// server and its certificate.
+struct Setup {
   TempDir work;
   TempDir server_dir;
   ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
-  const std::string url = "https://127.0.0.1:" + std::to_string(server.port());
-  const std::string ca = (server_dir.path / "cert.pem").string();
-  const std::string server_step =
-      R"({"server": {"url": )" + Quote(url) + R"(, "ca": )" + Quote(ca) + "}}";
+  std::string server_step;
+  Setup() {
+    setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    server_step = R"({"server": {"url": )" +
+                  Quote("https://127.0.0.1:" + std::to_string(server.port())) + R"(, "ca": )" +
+                  Quote((server_dir.path / "cert.pem").string()) + "}}";
+  }
+};
 
-  // The teamleider's tablet: the team and a small synthetic caseload.
-  Tablet leader{server};
+// The teamleider's tablet (a core Device here) starts a team with a few synthetic mothers and
+// syncs them.
+domain::TeamShape StartTeam(Tablet& leader, int mothers) {
   REQUIRE(leader.device->CreateTeam("tablet teamleider", Now()).ok());
   domain::TeamShape shape;
-  shape.active_mothers = 3;
+  shape.active_mothers = mothers;
   shape.closed_mothers = 0;
   shape.years = 1;
   REQUIRE(domain::GenerateTeam(*leader.store, shape).ok());
   REQUIRE(leader.Sync().ok());
+  return shape;
+}
+
+}  // namespace
+
+TEST_CASE("two app instances: a coach's note and a student's offline edit merge on both",
+          "[app][e2e]") {
+  Setup setup;
+  TempDir& work = setup.work;
+  ServerProcess& server = setup.server;
+  const std::string& server_step = setup.server_step;
+
+  // The teamleider's tablet: the team and a small synthetic caseload.
+  Tablet leader{server};
+  const domain::TeamShape shape = StartTeam(leader, 3);
   const auto caseload = domain::Caseload(*leader.store, {}, shape.today).value();
   REQUIRE(!caseload.empty());
   const store::DocumentId doc = caseload.front().doc;
@@ -181,27 +199,13 @@ TEST_CASE("two app instances: a coach's note and a student's offline edit merge 
   CHECK(server.StoredBytes().find("woningcorporatie") == std::string::npos);
 }
 
-}  // namespace naast::testing
-
-namespace naast::testing {
-
 TEST_CASE("a revoked tablet obeys the wipe order: its data is gone, the PIN opens nothing",
           "[app][e2e]") {
-  setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  TempDir work;
-  TempDir server_dir;
-  ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
-  const std::string server_step =
-      R"({"server": {"url": )" + Quote("https://127.0.0.1:" + std::to_string(server.port())) +
-      R"(, "ca": )" + Quote((server_dir.path / "cert.pem").string()) + "}}";
-  Tablet leader{server};
-  REQUIRE(leader.device->CreateTeam("tablet teamleider", Now()).ok());
-  domain::TeamShape shape;
-  shape.active_mothers = 2;
-  shape.closed_mothers = 0;
-  shape.years = 1;
-  REQUIRE(domain::GenerateTeam(*leader.store, shape).ok());
-  REQUIRE(leader.Sync().ok());
+  Setup setup;
+  TempDir& work = setup.work;
+  const std::string& server_step = setup.server_step;
+  Tablet leader{setup.server};
+  StartTeam(leader, 2);
 
   const auto coach = work.path / "coach";
   AppRun run =
@@ -234,19 +238,11 @@ TEST_CASE("a revoked tablet obeys the wipe order: its data is gone, the PIN open
   CHECK(run.All().find("gewist") != std::string::npos);
 }
 
-}  // namespace naast::testing
-
-namespace naast::testing {
-
 TEST_CASE("the teamleider's app starts a team, approves a coach's tablet and removes it again",
           "[app][e2e]") {
-  setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  TempDir work;
-  TempDir server_dir;
-  ServerProcess server{NAAST_SYNC_SERVER, server_dir.path};
-  const std::string server_step =
-      R"({"server": {"url": )" + Quote("https://127.0.0.1:" + std::to_string(server.port())) +
-      R"(, "ca": )" + Quote((server_dir.path / "cert.pem").string()) + "}}";
+  Setup setup;
+  TempDir& work = setup.work;
+  const std::string& server_step = setup.server_step;
   const auto leader = work.path / "leader";
   const auto coach = work.path / "coach";
 
@@ -304,10 +300,6 @@ TEST_CASE("the teamleider's app starts a team, approves a coach's tablet and rem
   REQUIRE(run.status == 0);
   CHECK_FALSE(std::filesystem::exists(coach / "naast.db"));
 }
-
-}  // namespace naast::testing
-
-namespace naast::testing {
 
 TEST_CASE("a visit note typed in the app survives kill -9 of the app", "[app][e2e]") {
   setenv("QT_QPA_PLATFORM", "offscreen", 1);

@@ -350,15 +350,9 @@ Result<std::vector<std::vector<std::uint8_t>>> SyncSession::Outgoing(const store
     out.push_back(EncodeEnvelope(SealEnvelope(
         h, *device_.TeamKey(epoch), DocKeyPlaintext(*kind, *doc_key), device_.signing())));
   }
-  crdt::VersionVector server_has;
-  auto has = store_.GetValue("server_has." + doc);
-  if (!has) return has.error();
-  if (*has) {
-    auto v = crdt::DecodeVersionVector(Span(**has));
-    if (!v) return v.error();
-    server_has = std::move(v.value());
-  }
-  auto changes = store_.ChangesSince(doc, server_has);
+  auto server_has = ServerHas(doc);
+  if (!server_has) return server_has.error();
+  auto changes = store_.ChangesSince(doc, *server_has);
   if (!changes) return changes.error();
   // Consecutive changes of one replica travel as one run: one header and one signature.
   constexpr std::size_t kMaxRunBytes = 1 << 20;
@@ -393,7 +387,7 @@ Result<std::vector<std::vector<std::uint8_t>>> SyncSession::Outgoing(const store
     auto last = store_.GetValue("snapshot_ops." + doc);
     if (!last) return last.error();
     const std::uint64_t snapshot_ops = *last ? std::stoull(Text(**last)) : 0;
-    if ((*d)->queued() == 0 && version.Covers(server_has) &&
+    if ((*d)->queued() == 0 && version.Covers(*server_has) &&
         ops >= snapshot_ops + snapshot_every_ops) {
       const std::vector<std::uint8_t> saved = (*d)->Save();
       if (saved.size() + 4096 < kMaxEnvelopeBytes) {
@@ -603,20 +597,26 @@ Result<std::optional<PublicKey>> ReplicaAuthor(store::Store& store, crdt::Replic
   return std::optional<PublicKey>{key};
 }
 
+Result<crdt::VersionVector> SyncSession::ServerHas(const store::DocumentId& doc) {
+  crdt::VersionVector server_has;
+  auto has = store_.GetValue("server_has." + doc);
+  if (!has) return has.error();
+  if (*has) {
+    auto v = crdt::DecodeVersionVector(Span(**has));
+    if (!v) return v.error();
+    server_has = std::move(v.value());
+  }
+  return server_has;
+}
+
 Result<std::size_t> SyncSession::PendingChanges() {
   auto docs = store_.Documents();
   if (!docs) return docs.error();
   std::size_t n = 0;
   for (const auto& doc : *docs) {
-    crdt::VersionVector server_has;
-    auto has = store_.GetValue("server_has." + doc);
-    if (!has) return has.error();
-    if (*has) {
-      auto v = crdt::DecodeVersionVector(Span(**has));
-      if (!v) return v.error();
-      server_has = std::move(v.value());
-    }
-    auto changes = store_.ChangesSince(doc, server_has);
+    auto server_has = ServerHas(doc);
+    if (!server_has) return server_has.error();
+    auto changes = store_.ChangesSince(doc, *server_has);
     if (!changes) return changes.error();
     n += changes->size();
   }

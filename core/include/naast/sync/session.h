@@ -118,6 +118,8 @@ class SyncSession {
 
  private:
   Result<std::vector<std::vector<std::uint8_t>>> Outgoing(const store::DocumentId& doc);
+  // What the server has of `doc`, as far as this device knows (empty at first).
+  Result<crdt::VersionVector> ServerHas(const store::DocumentId& doc);
   Status Receive(const Envelope& e, SyncProgress& progress);
 
   store::Store& store_;
