@@ -18,6 +18,7 @@ NAAST_PACKAGES=(
   qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml-workerscript
   qml6-module-qttest qt6-qpa-plugins        # QML tests; the offscreen platform for screenshots
   qml6-module-qttexttospeech qt6-speech-dev qt6-speech-flite-plugin   # reading the dagboek aloud
+  qt6-multimedia-dev qml6-module-qtmultimedia libzbar-dev   # scanning a new tablet's QR code
 )
 
 naast_install_deps() {

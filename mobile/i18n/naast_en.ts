@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Dag van het team</source>
-        <translation>The team's day</translation>
+        <translation>The team&apos;s day</translation>
     </message>
 </context>
 <context>
@@ -966,7 +966,7 @@
     </message>
     <message>
         <source>Dag van het team</source>
-        <translation>The team's day</translation>
+        <translation>The team&apos;s day</translation>
     </message>
     <message>
         <source>Vernieuwen</source>
@@ -1198,6 +1198,18 @@
     <message>
         <source>Deze tablet hoort nog niet bij een team.</source>
         <translation>This tablet is not in a team yet.</translation>
+    </message>
+    <message>
+        <source>Scannen</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Geen camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Houd de QR-code van de nieuwe tablet voor de camera.</source>
+        <translation>Hold the new tablet's QR code in front of the camera.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtMultimedia
 import Naast
 
 // Het team, for the teamleider: the team's tablets (remove a lost one: it wipes itself at its
@@ -130,13 +131,23 @@ Page {
                     color: "#546e7a"
                     Layout.fillWidth: true
                 }
-                TextField {
-                    id: payload
-                    objectName: "approvePayload"
-                    placeholderText: qsTr("QR-code (gescand)")
-                    inputMethodHints: Qt.ImhNoPredictiveText
+                RowLayout {
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 48
+                    TextField {
+                        id: payload
+                        objectName: "approvePayload"
+                        placeholderText: qsTr("QR-code (gescand)")
+                        inputMethodHints: Qt.ImhNoPredictiveText
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 48
+                    }
+                    Button {
+                        objectName: "scan"
+                        enabled: devices.videoInputs.length > 0
+                        text: enabled ? qsTr("Scannen") : qsTr("Geen camera")
+                        Layout.preferredHeight: 48
+                        onClicked: scanPopup.open()
+                    }
                 }
                 TextField {
                     id: code
@@ -199,6 +210,49 @@ Page {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // The camera, while scanning a new tablet's QR code.
+    MediaDevices { id: devices }
+    Popup {
+        id: scanPopup
+        objectName: "scanPopup"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 96, 720)
+        height: Math.min(page.height - 96, 600)
+        modal: true
+        padding: 16
+        // The camera exists only while scanning.
+        Loader {
+            anchors.fill: parent
+            active: scanPopup.visible
+            sourceComponent: ColumnLayout {
+                Label {
+                    text: qsTr("Houd de QR-code van de nieuwe tablet voor de camera.")
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                VideoOutput {
+                    id: viewfinder
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
+                Button {
+                    text: qsTr("Annuleren")
+                    Layout.alignment: Qt.AlignRight
+                    Layout.preferredHeight: 48
+                    onClicked: scanPopup.close()
+                }
+                CaptureSession {
+                    camera: Camera { active: true }
+                    videoOutput: viewfinder
+                }
+                QrScanner {
+                    videoSink: viewfinder.videoSink
+                    onFound: code => { payload.text = code; scanPopup.close() }
                 }
             }
         }
