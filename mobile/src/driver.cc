@@ -46,7 +46,13 @@ QObject* Find(QObject* root, const QString& name) {
 std::chrono::steady_clock::time_point Driver::process_started = std::chrono::steady_clock::now();
 
 Driver::Driver(QQuickWindow* window, AppSession* session, QJsonArray steps)
-    : QObject(window), window_(window), session_(session), steps_(std::move(steps)) {}
+    : QObject(window), window_(window), session_(session), steps_(std::move(steps)) {
+  // Every sync's end, also one that ends before a step waits for it.
+  connect(session_->sync(), &SyncService::finished, this, [this](bool ok) {
+    ++syncs_finished_;
+    last_sync_ok_ = ok;
+  });
+}
 
 void Driver::Start() {
   QTimer::singleShot(0, this, &Driver::Next);
@@ -169,12 +175,17 @@ void Driver::Step(const QJsonObject& step) {
     if (!button->property("visible").toBool() || !button->property("enabled").toBool()) {
       return Fail("the button " + arg.toString() + " cannot be pressed now");
     }
+    syncs_at_click_ = syncs_finished_;
     QMetaObject::invokeMethod(button, "clicked");
     next();
   } else if (key == "waitSaved") {
     // Waits until the visit editor has written what was typed (its own pause, no flush).
     auto* editor = qobject_cast<VisitEditor*>(FindInPage("editor"));
     if (!editor) return Fail("no visit editor on this page");
+    if (!editor->pending()) {  // written already
+      Say("saved");
+      return next();
+    }
     waiting_ = connect(editor, &VisitEditor::saved, this, [this] {
       Say("saved");
       QTimer::singleShot(0, this, &Driver::Next);
@@ -189,12 +200,14 @@ void Driver::Step(const QJsonObject& step) {
     QMetaObject::invokeMethod(dialog, "accept");
     next();
   } else if (key == "waitSync") {
-    // Waits for the sync a button started.
-    if (!session_->sync()->syncing()) return next();
-    waiting_ = connect(session_->sync(), &SyncService::finished, this, [this](bool ok) {
-      Say(ok ? QStringLiteral("sync: ok") : "sync: error " + session_->sync()->error());
+    // Waits for the sync the last click started (it may have ended already).
+    auto report = [this] {
+      Say(last_sync_ok_ ? QStringLiteral("sync: ok") : "sync: error " + session_->sync()->error());
       QTimer::singleShot(0, this, &Driver::Next);
-    });
+    };
+    if (syncs_finished_ > syncs_at_click_) return report();
+    if (!session_->sync()->syncing()) return Fail("no sync was started");
+    waiting_ = connect(session_->sync(), &SyncService::finished, this, report);
   } else if (key == "note") {
     QObject* area = FindInPage(arg.toString());
     if (!area) return Fail("no field " + arg.toString());

@@ -45,4 +45,7 @@ class Driver : public QObject {
   int at_ = 0;
   QMetaObject::Connection waiting_;
   QMetaObject::Connection error_watch_;
+  int syncs_finished_ = 0;
+  int syncs_at_click_ = 0;
+  bool last_sync_ok_ = false;
 };

@@ -105,6 +105,8 @@ class VisitEditor : public QObject {
   Q_INVOKABLE bool restore(const QString& field, int index);
   // Writes what is typed now (the page calls this when it closes).
   Q_INVOKABLE void save();
+  // Typed and not written yet (the pause has not ended).
+  bool pending() const { return dirty_; }
 
   // The text form of a record id ("replica@counter" in hex and decimal) and back.
   static QString RecordName(const naast::crdt::OpId& id);
