@@ -622,6 +622,54 @@
         <source>Leerfase</source>
         <translation>Learning stage</translation>
     </message>
+    <message>
+        <source>Nieuw doel</source>
+        <translation>New goal</translation>
+    </message>
+    <message>
+        <source>Wat wil de moeder bereiken?</source>
+        <translation>What does the mother want to reach?</translation>
+    </message>
+    <message>
+        <source>Haar hulpvraag, in haar woorden (mag leeg)</source>
+        <translation>Her help question, in her words (may be empty)</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Moeder</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Ketenpartner</source>
+        <translation>Partner organisation</translation>
+    </message>
+    <message>
+        <source>Streefdatum over</source>
+        <translation>Target date in</translation>
+    </message>
+    <message>
+        <source>weken</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsPage</name>
@@ -1209,7 +1257,7 @@
     </message>
     <message>
         <source>Houd de QR-code van de nieuwe tablet voor de camera.</source>
-        <translation>Hold the new tablet's QR code in front of the camera.</translation>
+        <translation>Hold the new tablet&apos;s QR code in front of the camera.</translation>
     </message>
 </context>
 <context>

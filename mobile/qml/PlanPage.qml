@@ -52,6 +52,13 @@ Page {
             width: flick.width - 32
             spacing: 12
 
+            Button {
+                objectName: "newGoal"
+                text: qsTr("Nieuw doel")
+                highlighted: true
+                Layout.preferredHeight: 52
+                onClicked: newGoal.open()
+            }
             Label {
                 visible: page.goalCount === 0
                 text: qsTr("Nog geen doelen in het plan van aanpak.")
@@ -195,5 +202,90 @@ Page {
         height: Math.round(48 * AppSession.textScale)
         width: implicitWidth + 24
         font.bold: chosen
+    }
+
+    // A new goal: the life domain, what the mother wants to reach, her question, who does it,
+    // and when it should be reached.
+    Popup {
+        id: newGoal
+        objectName: "newGoalPopup"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 64, 720)
+        modal: true
+        padding: 24
+        onOpened: { goalText.text = ""; question.text = "" }
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label { text: qsTr("Nieuw doel"); font.bold: true; font.pixelSize: Math.round(22 * AppSession.textScale) }
+            ComboBox {
+                id: domain
+                objectName: "goalDomain"
+                model: DossierSections.lifeDomains()
+                textRole: "label"
+                valueRole: "code"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 48
+            }
+            TextArea {
+                id: goalText
+                objectName: "goalText"
+                placeholderText: qsTr("Wat wil de moeder bereiken?")
+                wrapMode: TextEdit.Wrap
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(96, implicitHeight)
+                background: Rectangle { radius: 6; color: "white"; border.color: goalText.activeFocus ? "#00796b" : "#cfd8dc" }
+            }
+            TextField {
+                id: question
+                objectName: "goalQuestion"
+                placeholderText: qsTr("Haar hulpvraag, in haar woorden (mag leeg)")
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.preferredHeight: 48
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 12
+                Label { text: qsTr("Wie") }
+                ComboBox {
+                    id: owner
+                    objectName: "goalOwner"
+                    model: [{ value: "moeder", text: qsTr("Moeder") }, { value: "coach", text: qsTr("Coach") },
+                            { value: "netwerk", text: qsTr("Netwerk") }, { value: "ketenpartner", text: qsTr("Ketenpartner") }]
+                    textRole: "text"
+                    valueRole: "value"
+                    Layout.preferredHeight: 48
+                    Layout.preferredWidth: 200
+                }
+                Label { text: qsTr("Streefdatum over") }
+                SpinBox {
+                    id: weeks
+                    objectName: "goalWeeks"
+                    from: 1; to: 52; value: 8
+                    Layout.preferredHeight: 48
+                }
+                Label { text: qsTr("weken") }
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignRight
+                Button { text: qsTr("Annuleren"); Layout.preferredHeight: 48; onClicked: newGoal.close() }
+                Button {
+                    objectName: "addGoal"
+                    text: qsTr("Toevoegen")
+                    highlighted: true
+                    enabled: goalText.text.trim().length > 0
+                    Layout.preferredHeight: 48
+                    onClicked: {
+                        if (DossierSections.addGoal(page.doc, domain.currentValue, goalText.text,
+                                                    question.text, owner.currentValue, weeks.value)) {
+                            newGoal.close()
+                            page.reload()
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -401,6 +401,37 @@ QVariantList DossierSections::meldcodeSteps(const QString& doc) {
   return out;
 }
 
+bool DossierSections::addGoal(const QString& doc, const QString& domain, const QString& description,
+                              const QString& helpQuestion, const QString& owner, int weeks) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  const std::string text = description.trimmed().toStdString();
+  const std::string question = helpQuestion.trimmed().toStdString();
+  const std::string who = owner.trimmed().toLower().toStdString();
+  if (!store || doc.isEmpty() || text.empty() || who.empty() || weeks < 0 || weeks > 104 ||
+      !KnownCode<naast::domain::LifeDomain>(domain)) {
+    return false;
+  }
+  auto d = store->Get(doc.toStdString());
+  if (!d) return false;
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId goal = document.CreateRecord("goal");
+  using naast::domain::ToCode;
+  if (!document.Set(goal, "life_domain", domain.toStdString()) ||
+      !document.InsertText(goal, "description", 0, text) ||
+      (!question.empty() && !document.InsertText(goal, "help_question", 0, question)) ||
+      !document.Set(goal, "owner", who) ||
+      !document.Set(goal, "due_date", (source_.today() + weeks * 7).ToString()) ||
+      !document.Set(goal, "status", std::string(ToCode(naast::domain::GoalStatus::kOpen))) ||
+      !document.Set(goal, "learning_stage",
+                    std::string(ToCode(naast::domain::LearningStage::kCoachShows)))) {
+    return false;
+  }
+  if (!store->Commit(doc.toStdString())) return false;
+  emit changed(doc);
+  return true;
+}
+
 bool DossierSections::addSafetySignal(const QString& doc, const QString& description) {
   const auto guard = Lock();
   naast::store::Store* store = Store();

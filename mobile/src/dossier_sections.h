@@ -52,6 +52,11 @@ class DossierSections : public QObject {
   // Saves a goal's status or learning stage (leerfase) at once; false for an unknown code, or
   // an id that is not a goal of this dossier.
   Q_INVOKABLE bool setGoalStatus(const QString& doc, const QString& goal, const QString& code);
+  // A new goal (doel) in the plan: its life domain (a code), what the mother wants to reach,
+  // her help question (may be empty), who does it (moeder, coach, netwerk, ketenpartner) and
+  // its target date `weeks` from today. Open, with the coach showing how (voordoen).
+  Q_INVOKABLE bool addGoal(const QString& doc, const QString& domain, const QString& description,
+                           const QString& helpQuestion, const QString& owner, int weeks);
   Q_INVOKABLE bool setGoalLearningStage(const QString& doc, const QString& goal,
                                         const QString& code);
 

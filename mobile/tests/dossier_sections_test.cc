@@ -91,6 +91,44 @@ class DossierSectionsTest : public QObject {
     }
   }
 
+  void aNewGoalIsInThePlan() {
+    const QString doc = docs_.front();
+    auto count = [&] {
+      int n = 0;
+      for (const QVariant& g : sections_->goalGroups(doc)) n += g.toMap()["goals"].toList().size();
+      return n;
+    };
+    const int before = count();
+    QVERIFY(sections_->addGoal(doc, "huisvesting", "Een eigen kamer voor moeder en baby.",
+                               "Waar kan ik wonen?", "Moeder", 8));
+    QCOMPARE(count(), before + 1);
+    bool found = false;
+    for (const QVariant& g : sections_->goalGroups(doc)) {
+      for (const QVariant& goal : g.toMap()["goals"].toList()) {
+        const QVariantMap m = goal.toMap();
+        if (m["description"].toString() != "Een eigen kamer voor moeder en baby.") continue;
+        found = true;
+        QCOMPARE(g.toMap()["domain"].toString(), QStringLiteral("huisvesting"));
+        QCOMPARE(m["status"].toString(), QStringLiteral("open"));
+        QCOMPARE(m["helpQuestion"].toString(), QStringLiteral("Waar kan ik wonen?"));
+      }
+    }
+    QVERIFY(found);
+    // The due date, in the tables: eight weeks from today.
+    auto rows = store_->Query(
+        "SELECT due_date FROM e_goal WHERE doc = ?1 AND owner = 'moeder' AND deleted = 0 "
+        "ORDER BY counter DESC LIMIT 1",
+        {doc.toStdString()});
+    QVERIFY(rows.ok() && !rows->empty());
+    QCOMPARE(QString::fromStdString(std::get<std::string>((*rows)[0][0])),
+             QString::fromStdString((today_ + 56).ToString()));
+    // Refused: an unknown life domain, no description, no owner.
+    QVERIFY(!sections_->addGoal(doc, "geluk", "Iets.", "", "moeder", 4));
+    QVERIFY(!sections_->addGoal(doc, "huisvesting", "  ", "", "moeder", 4));
+    QVERIFY(!sections_->addGoal(doc, "huisvesting", "Iets.", "", "", 4));
+    QCOMPARE(count(), before + 1);
+  }
+
   void aGoalsStatusAndStageAreSaved() {
     const QString doc = docs_.front();
     const QVariantMap goal =

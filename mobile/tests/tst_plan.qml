@@ -94,4 +94,26 @@ TestCase {
         compare(goalCard(again, id).status, status)
         compare(goalCard(again, id).learningStage, stage)
     }
+
+    function test_new_goal() {
+        const doc = docs.itemAt(0).doc
+        const page = createTemporaryObject(pageComponent, this, { doc: doc, name: "Test" })
+        const before = page.goalCount
+        mouseClick(findChild(page, "newGoal"))
+        const popup = findChild(page, "newGoalPopup")
+        tryCompare(popup, "opened", true)
+        const add = findChild(popup.contentItem, "addGoal")
+        verify(!add.enabled)  // nothing written yet
+        findChild(popup.contentItem, "goalText").text = "Elke week de post samen openen."
+        verify(add.enabled)
+        mouseClick(add)
+        tryCompare(popup, "visible", false)
+        compare(page.goalCount, before + 1)
+        let found = null
+        for (const g of DossierSections.goalGroups(doc))
+            for (const goal of g.goals)
+                if (goal.description === "Elke week de post samen openen.") found = goal
+        verify(found !== null)
+        compare(found.status, "open")
+    }
 }
