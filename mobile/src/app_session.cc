@@ -470,9 +470,9 @@ bool AppSession::markDiscussed(const QString& doc, const QString& key, const QSt
   }
   const std::string text = note.trimmed().toStdString();
   if (!text.empty() && !document.InsertText(record, "mother_note", 0, text)) return false;
-  const bool ok = static_cast<bool>(s->Commit(doc.toStdString()));
-  sync_->refreshWaiting();
-  return ok;
+  auto committed = s->Commit(doc.toStdString());
+  if (committed && committed->has_value()) sync_->LocalChange();
+  return static_cast<bool>(committed);
 }
 
 naast::Status AppSession::CreateDemo(const std::filesystem::path& dir, const std::string& pin,

@@ -162,12 +162,9 @@ QString SyncService::AuthorName(std::uint64_t replica) {
                                        QString::fromUtf8(naast::sync::RoleName(m->role)));
 }
 
-void SyncService::refreshWaiting() {
-  if (!sync_ || thread_) return;
-  auto store = session_->store();
-  auto waiting = sync_->PendingChanges();
-  if (!waiting || static_cast<int>(*waiting) == waiting_) return;
-  waiting_ = static_cast<int>(*waiting);
+void SyncService::LocalChange() {
+  if (!sync_ || thread_) return;  // a running sync counts them at its end
+  ++waiting_;
   emit waitingChanged();
 }
 

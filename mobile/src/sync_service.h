@@ -76,8 +76,9 @@ class SyncService : public QObject {
   Q_INVOKABLE void setServer(const QString& url, const QString& ca_file);
   // Starts a sync (no-op while one runs); `finished` tells how it went.
   Q_INVOKABLE void syncNow();
-  // Counts the changes waiting again (after an edit).
-  Q_INVOKABLE void refreshWaiting();
+  // A local commit made one more change for the server (counting them all again would read
+  // every document's log after each pause in typing).
+  void LocalChange();
 
   // ---- the teamleider's part (each change goes to the server with a sync at once)
   // The team's tablets: [{id, label, role, active, me, assigned}], active ones first.

@@ -49,18 +49,6 @@ QString DateText(const QString& iso) {
   return d.isValid() ? QLocale().toString(d, QStringLiteral("ddd d MMM yyyy")) : iso;
 }
 
-// The visit's register fields the editor shows, with their Dutch label (the schema's).
-QString FieldLabel(std::string_view field) {
-  for (const auto& e : naast::domain::Entities()) {
-    if (e.type != "visit") continue;
-    for (const auto& f : e.fields) {
-      if (f.name == field)
-        return QString::fromUtf8(f.nl.data(), static_cast<qsizetype>(f.nl.size()));
-    }
-  }
-  return QString::fromUtf8(field.data(), static_cast<qsizetype>(field.size()));
-}
-
 constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry"};
 
 // A code from any of the programme's lists, in the app's language; the code itself if none.
@@ -315,7 +303,8 @@ void VisitEditor::Load() {
         if (doc.Overwritten(id, f).empty()) continue;
         QVariantMap c;
         c["field"] = QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
-        c["label"] = FieldLabel(f);
+        const naast::domain::FieldSpec* spec = FindField("visit", f);
+        c["label"] = Utf8(spec ? spec->nl : f);
         conflicts_.push_back(c);
       }
     }
@@ -346,7 +335,7 @@ bool VisitEditor::createNew() {
   record_ = name;
   emit recordChanged();
   Load();
-  AppSession::instance->sync()->refreshWaiting();
+  AppSession::instance->sync()->LocalChange();
   return true;
 }
 
@@ -370,7 +359,7 @@ bool VisitEditor::Commit(bool now) {
     Load();
     return false;
   }
-  AppSession::instance->sync()->refreshWaiting();
+  if (committed->has_value()) AppSession::instance->sync()->LocalChange();
   emit saved();
   return true;
 }
@@ -483,7 +472,7 @@ bool VisitEditor::restore(const QString& field, int index) {
   const OpId id = ParseRecord(record_);
   if (!AppSession::instance || !id.valid() || !RestoreValue(doc_, id, field, index)) return false;
   Load();
-  AppSession::instance->sync()->refreshWaiting();
+  AppSession::instance->sync()->LocalChange();
   return true;
 }
 
@@ -534,7 +523,7 @@ bool ReplacedValues::restore(const QString& doc, const QString& record, const QS
                              int index) {
   const OpId id = VisitEditor::ParseRecord(record);
   if (!AppSession::instance || !id.valid() || !RestoreValue(doc, id, field, index)) return false;
-  AppSession::instance->sync()->refreshWaiting();
+  AppSession::instance->sync()->LocalChange();
   emit AppSession::instance->dataChanged();  // every page showing the dossier reads it again
   return true;
 }
