@@ -164,7 +164,19 @@ class DossierSectionsTest : public QObject {
     QVERIFY(!sections_->setGoalLearningStage(doc, id, "bereikt"));
     QVERIFY(!sections_->setGoalStatus(doc, "1:1", "open"));
     QVERIFY(!sections_->setGoalStatus(doc, "nonsense", "open"));
-    QVERIFY(!sections_->setGoalStatus(docs_.back(), id, "open"));
+    // Record ids are per document, so the same id can be a goal in another dossier too: take one
+    // where it is not.
+    QString other;
+    for (const QString& d : docs_) {
+      auto same = store_->Query(
+          "SELECT count(*) FROM e_goal WHERE doc = ?1 AND replica = ?2 AND counter = ?3",
+          {d.toStdString(), static_cast<std::int64_t>(parts[0].toULongLong()),
+           static_cast<std::int64_t>(parts[1].toULongLong())});
+      QVERIFY(same.ok());
+      if (d != doc && std::get<std::int64_t>((*same)[0][0]) == 0) other = d;
+    }
+    QVERIFY(!other.isEmpty());
+    QVERIFY(!sections_->setGoalStatus(other, id, "open"));
     auto mother =
         store_->Query("SELECT replica, counter FROM e_mother WHERE doc = ?1", {doc.toStdString()});
     QVERIFY(mother.ok() && !mother->empty());
