@@ -76,6 +76,14 @@ void Driver::Next() {
   Step(step);
 }
 
+QString Driver::TargetOf(const QString& key, const QJsonValue& arg) {
+  if (key == "type") return arg["field"].toString();
+  if (key == "fill") return arg["name"].toString();
+  if (key == "click" || key == "accept" || key == "note" || key == "scroll") return arg.toString();
+  if (key == "waitSaved") return QStringLiteral("editor");
+  return {};
+}
+
 QObject* Driver::FindInPage(const QString& name) const {
   QVariant page = window_->property("currentPage");
   return Find(page.value<QObject*>(), name);
@@ -85,6 +93,26 @@ void Driver::Step(const QJsonObject& step) {
   const QString key = step.keys().value(0);
   const QJsonValue arg = step.value(key);
   auto next = [this] { QTimer::singleShot(0, this, &Driver::Next); };
+  // A step on a named item of the page waits for it: a page just shown builds its list rows
+  // when its first frame is prepared, so the item can come a frame or two after the page.
+  if (const QString target = TargetOf(key, arg); !target.isEmpty() && !FindInPage(target)) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!looking_since_) looking_since_ = now;
+    if (now - *looking_since_ < std::chrono::seconds(15)) {
+      QObject::disconnect(waiting_);
+      waiting_ = connect(
+          window_, &QQuickWindow::frameSwapped, this,
+          [this, step] {
+            QObject::disconnect(waiting_);
+            Step(step);
+          },
+          Qt::QueuedConnection);
+      window_->update();
+      return;
+    }
+    // Not there after many frames: the step below says which item is missing.
+  }
+  looking_since_.reset();
   auto after_unlock = [this] {
     waiting_ = connect(session_, &AppSession::unlockedChanged, this, [this] {
       if (session_->unlocked()) QTimer::singleShot(0, this, &Driver::Next);

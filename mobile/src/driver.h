@@ -14,13 +14,16 @@
 //   {"frame": LABEL}     prints, at the next frame, the time since start and the unlock's
 //                        key derivation time           (naast-bench-app reads these)
 //   {"scroll": LIST}     scrolls a list to its end, prints the frame times
+// A step on a named item waits (frame by frame, up to 15 s) until the page has built it.
 // Output lines go to stdout; the first failing step ends the run with exit code 1.
 #pragma once
 
 #include <QJsonArray>
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <chrono>
+#include <optional>
 
 class QQuickWindow;
 class AppSession;
@@ -38,6 +41,8 @@ class Driver : public QObject {
   void Step(const QJsonObject& step);
   void Fail(const QString& why);
   QObject* FindInPage(const QString& name) const;
+  // The item a step works on, by objectName; empty for steps on no item.
+  static QString TargetOf(const QString& key, const QJsonValue& arg);
 
   QPointer<QQuickWindow> window_;
   AppSession* session_;
@@ -48,4 +53,6 @@ class Driver : public QObject {
   int syncs_finished_ = 0;
   int syncs_at_click_ = 0;
   bool last_sync_ok_ = false;
+  // Since when the current step waits for its item to appear.
+  std::optional<std::chrono::steady_clock::time_point> looking_since_;
 };
