@@ -3,8 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Naast
 
-// A date chosen with the fingers, as on the visit page: a day (and, with `weeks`, a week) back
-// or on, the date in words between. `iso` is yyyy-MM-dd; `latest` (when set) is the last date
+// A date chosen with the fingers, as on the visit page: a day (and, with `weeks`, one or four
+// weeks) back or on, the date in words between. `iso` is yyyy-MM-dd; `latest` (when set) is the last date
 // allowed, today for what has already happened. `edited` tells that the coach moved it.
 RowLayout {
     id: stepper
@@ -25,9 +25,18 @@ RowLayout {
     }
 
     Button {
+        objectName: "fourWeeksBack"
+        visible: stepper.weeks
+        text: qsTr("−4 wk")
+        Accessible.name: qsTr("Vier weken eerder")
+        Layout.preferredHeight: 48
+        onClicked: stepper.shift(-28)
+    }
+    Button {
         objectName: "weekBack"
         visible: stepper.weeks
-        text: qsTr("−1 week")
+        text: qsTr("−1 wk")
+        Accessible.name: qsTr("Een week eerder")
         Layout.preferredHeight: 48
         onClicked: stepper.shift(-7)
     }
@@ -58,9 +67,19 @@ RowLayout {
     Button {
         objectName: "weekOn"
         visible: stepper.weeks
-        text: qsTr("+1 week")
+        text: qsTr("+1 wk")
+        Accessible.name: qsTr("Een week later")
         enabled: !stepper.latest || stepper.iso < stepper.latest
         Layout.preferredHeight: 48
         onClicked: stepper.shift(7)
+    }
+    Button {
+        objectName: "fourWeeksOn"
+        visible: stepper.weeks
+        text: qsTr("+4 wk")
+        Accessible.name: qsTr("Vier weken later")
+        enabled: !stepper.latest || stepper.iso < stepper.latest
+        Layout.preferredHeight: 48
+        onClicked: stepper.shift(28)
     }
 }

@@ -137,13 +137,6 @@ Page {
                         font.bold: card.modelData.overdue
                     }
                 }
-                Button {
-                    objectName: "editGoal"
-                    text: qsTr("Bewerken")
-                    Layout.alignment: Qt.AlignTop
-                    Layout.preferredHeight: Math.max(48, Math.round(48 * AppSession.textScale))
-                    onClicked: page.edit(card.modelData)
-                }
             }
             Fact { label: qsTr("Hulpvraag"); value: card.modelData.helpQuestion }
             Fact { label: qsTr("Acties"); value: card.modelData.actions }
@@ -191,6 +184,14 @@ Page {
                             onClicked: page.setStage(card.modelData.id, modelData.code)
                         }
                     }
+                }
+                // The goal's texts, who and when: in a popup.
+                Button {
+                    objectName: "editGoal"
+                    text: qsTr("Bewerken")
+                    height: Math.round(48 * AppSession.textScale)
+                    width: implicitWidth + 24
+                    onClicked: page.edit(card.modelData)
                 }
             }
         }
@@ -334,7 +335,6 @@ Page {
             ownerTouched = false
             dueTouched = false
             editError.text = ""
-            editDescription.forceActiveFocus()
         }
         // What the coach changed, as editGoal() takes it.
         function changes() {
@@ -380,11 +380,9 @@ Page {
                     NoteArea { id: editQuestion; objectName: "editQuestion" }
                     Label { text: qsTr("Acties: wat gebeurt er?"); color: "#546e7a"; Layout.topMargin: 4 }
                     NoteArea { id: editActions; objectName: "editActions" }
-                    GridLayout {
-                        columns: 2
-                        columnSpacing: 12
+                    RowLayout {
+                        spacing: 12
                         Layout.topMargin: 4
-                        Layout.fillWidth: true
                         Label { text: qsTr("Wie") }
                         ComboBox {
                             id: editOwner
@@ -396,14 +394,14 @@ Page {
                             Layout.preferredWidth: 200
                             onActivated: editGoal.ownerTouched = true
                         }
-                        Label { text: qsTr("Streefdatum") }
-                        DateStepper {
-                            id: editDue
-                            objectName: "editDue"
-                            weeks: true
-                            Layout.fillWidth: true
-                            onEdited: editGoal.dueTouched = true
-                        }
+                    }
+                    Label { text: qsTr("Streefdatum"); color: "#546e7a"; Layout.topMargin: 4 }
+                    DateStepper {
+                        id: editDue
+                        objectName: "editDue"
+                        weeks: true
+                        Layout.fillWidth: true
+                        onEdited: editGoal.dueTouched = true
                     }
                     Label { text: qsTr("Evaluatie: hoe ging het?"); color: "#546e7a"; Layout.topMargin: 4 }
                     NoteArea { id: editEvaluation; objectName: "editEvaluation" }

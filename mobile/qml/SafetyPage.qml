@@ -262,6 +262,7 @@ Page {
             DateStepper {
                 id: stepDate
                 objectName: "stepDate"
+                weeks: true
                 latest: AppSession.today
                 Layout.fillWidth: true
             }

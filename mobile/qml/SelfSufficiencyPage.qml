@@ -5,7 +5,8 @@ import Naast
 
 // Zelfredzaamheid: the 13 life domains scored 1-5 at the intake, at phase changes and at the
 // close. Left the latest scores as a table (with the one before); right a chart over time of the
-// domain chosen in the table, one point per assessment.
+// domain chosen in the table, one point per assessment. "Nieuwe meting" records one, starting
+// from the latest scores.
 Page {
     id: page
     objectName: "selfSufficiencyPage"
@@ -450,6 +451,8 @@ Page {
                             Label {
                                 text: scoreRow.modelData.label
                                 font.bold: scoreRow.was > 0 && scoreRow.score !== scoreRow.was
+                                wrapMode: Text.WordWrap
+                                maximumLineCount: 2
                                 elide: Text.ElideRight
                                 Layout.fillWidth: true
                             }

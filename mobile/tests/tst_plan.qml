@@ -172,9 +172,11 @@ TestCase {
 
         // Another owner, chosen in the list, is saved alone.
         const list = findChild(page, "planList")
-        list.contentY = Math.min(again.mapToItem(list.contentItem, 0, 0).y, list.contentHeight - list.height)
+        const button = collect(again, o => o.objectName === "editGoal")[0]
+        list.contentY = Math.max(0, Math.min(button.mapToItem(list.contentItem, 0, 0).y - 200,
+                                             list.contentHeight - list.height))
         waitForRendering(page)
-        mouseClick(collect(again, o => o.objectName === "editGoal")[0])
+        mouseClick(button)
         tryCompare(popup, "opened", true)
         compare(popup.goal.id, id)
         const owner = field("editOwner")
