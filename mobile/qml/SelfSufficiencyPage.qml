@@ -507,7 +507,8 @@ Page {
                 Layout.fillWidth: true
                 Label {
                     objectName: "assessmentSummary"
-                    text: newAssessment.missing > 0 ? qsTr("Nog %1 leefgebieden zonder score.").arg(newAssessment.missing)
+                    text: newAssessment.missing === 1 ? qsTr("Nog 1 leefgebied zonder score.")
+                          : newAssessment.missing > 1 ? qsTr("Nog %1 leefgebieden zonder score.").arg(newAssessment.missing)
                           : newAssessment.moved === 0 ? qsTr("Niets veranderd sinds de vorige meting.")
                           : newAssessment.moved === 1 ? qsTr("1 leefgebied veranderd.")
                           : qsTr("%1 leefgebieden veranderd.").arg(newAssessment.moved)
