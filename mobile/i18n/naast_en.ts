@@ -245,6 +245,53 @@
     </message>
 </context>
 <context>
+    <name>DateStepper</name>
+    <message>
+        <source>−4 wk</source>
+        <translation>−4 wk</translation>
+    </message>
+    <message>
+        <source>Vier weken eerder</source>
+        <translation>Four weeks earlier</translation>
+    </message>
+    <message>
+        <source>−1 wk</source>
+        <translation>−1 wk</translation>
+    </message>
+    <message>
+        <source>Een week eerder</source>
+        <translation>A week earlier</translation>
+    </message>
+    <message>
+        <source>Een dag eerder</source>
+        <translation>A day earlier</translation>
+    </message>
+    <message>
+        <source>%1 (vandaag)</source>
+        <translation>%1 (today)</translation>
+    </message>
+    <message>
+        <source>Een dag later</source>
+        <translation>A day later</translation>
+    </message>
+    <message>
+        <source>+1 wk</source>
+        <translation>+1 wk</translation>
+    </message>
+    <message>
+        <source>Een week later</source>
+        <translation>A week later</translation>
+    </message>
+    <message>
+        <source>+4 wk</source>
+        <translation>+4 wk</translation>
+    </message>
+    <message>
+        <source>Vier weken later</source>
+        <translation>Four weeks later</translation>
+    </message>
+</context>
+<context>
     <name>DiaryPage</name>
     <message>
         <source>Voorlezen</source>
@@ -509,10 +556,6 @@
         <translation>Intake</translation>
     </message>
     <message>
-        <source>Nieuwe fase</source>
-        <translation>New phase</translation>
-    </message>
-    <message>
         <source>Afsluiting</source>
         <translation>Closure</translation>
     </message>
@@ -531,6 +574,98 @@
     <message>
         <source>Zonder leefgebied</source>
         <translation>No life domain</translation>
+    </message>
+    <message>
+        <source>Tussentijds</source>
+        <translation>Interim</translation>
+    </message>
+    <message>
+        <source>Dit doel is niet gevonden.</source>
+        <translation>This goal was not found.</translation>
+    </message>
+    <message>
+        <source>Dit deel van een doel kan hier niet worden gewijzigd.</source>
+        <translation>This part of a goal cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>Schrijf op wat de moeder wil bereiken.</source>
+        <translation>Write down what the mother wants to reach.</translation>
+    </message>
+    <message>
+        <source>Kies wie het doet.</source>
+        <translation>Choose who does it.</translation>
+    </message>
+    <message>
+        <source>De streefdatum is geen datum.</source>
+        <translation>The target date is not a date.</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet.</source>
+        <translation>Saving did not work.</translation>
+    </message>
+    <message>
+        <source>Het dossier is niet open.</source>
+        <translation>The file is not open.</translation>
+    </message>
+    <message>
+        <source>De datum van de meting is geen datum.</source>
+        <translation>The date of the assessment is not a date.</translation>
+    </message>
+    <message>
+        <source>De datum van de meting ligt na vandaag.</source>
+        <translation>The date of the assessment is after today.</translation>
+    </message>
+    <message>
+        <source>Kies het moment van de meting.</source>
+        <translation>Choose when the assessment is made.</translation>
+    </message>
+    <message>
+        <source>Geef elk van de %1 leefgebieden een score.</source>
+        <translation>Give each of the %1 life domains a score.</translation>
+    </message>
+    <message>
+        <source>%1 heeft nog geen score: kies 1 tot 5.</source>
+        <translation>%1 has no score yet: choose 1 to 5.</translation>
+    </message>
+    <message>
+        <source>De score voor %1 moet 1, 2, 3, 4 of 5 zijn.</source>
+        <translation>The score for %1 must be 1, 2, 3, 4 or 5.</translation>
+    </message>
+    <message>
+        <source>Naar welke ondersteuning is de moeder verwezen?</source>
+        <translation>What support was the mother referred to?</translation>
+    </message>
+    <message>
+        <source>Kies de status van de verwijzing.</source>
+        <translation>Choose the status of the referral.</translation>
+    </message>
+    <message>
+        <source>De verwijsdatum is geen datum.</source>
+        <translation>The referral date is not a date.</translation>
+    </message>
+    <message>
+        <source>De verwijsdatum ligt na vandaag.</source>
+        <translation>The referral date is after today.</translation>
+    </message>
+    <message>
+        <source>Deze verwijzing is niet gevonden.</source>
+        <translation>This referral was not found.</translation>
+    </message>
+    <message>
+        <source>Kies een stap van 1 tot 5.</source>
+        <translation>Choose a step from 1 to 5.</translation>
+    </message>
+    <message>
+        <source>De datum is geen datum.</source>
+        <translation>The date is not a date.</translation>
+    </message>
+    <message>
+        <source>De datum ligt na vandaag.</source>
+        <translation>The date is after today.</translation>
+    </message>
+    <message>
+        <source>Schrijf op wat er is besloten.</source>
+        <translation>Write down what was decided.</translation>
     </message>
 </context>
 <context>
@@ -670,6 +805,42 @@
         <source>Toevoegen</source>
         <translation>Add</translation>
     </message>
+    <message>
+        <source>Bewerken</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet.</source>
+        <translation>Saving did not work.</translation>
+    </message>
+    <message>
+        <source>Doel bewerken</source>
+        <translation>Edit goal</translation>
+    </message>
+    <message>
+        <source>Doel: wat wil de moeder bereiken?</source>
+        <translation>Goal: what does the mother want to reach?</translation>
+    </message>
+    <message>
+        <source>Hulpvraag, in haar woorden</source>
+        <translation>Help question, in her words</translation>
+    </message>
+    <message>
+        <source>Acties: wat gebeurt er?</source>
+        <translation>Actions: what is being done?</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Evaluatie: hoe ging het?</source>
+        <translation>Evaluation: how did it go?</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>ReferralsPage</name>
@@ -712,6 +883,42 @@
     <message>
         <source>Nog geen verwijzingen.</source>
         <translation>No referrals yet.</translation>
+    </message>
+    <message>
+        <source>Nieuwe verwijzing</source>
+        <translation>New referral</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet.</source>
+        <translation>Saving did not work.</translation>
+    </message>
+    <message>
+        <source>Naar welke ondersteuning?</source>
+        <translation>To what support?</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Verwezen op</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Coach houdt vast tot de ondersteuning is gestart</source>
+        <translation>Coach holds on until the support has started</translation>
+    </message>
+    <message>
+        <source>Toelichting (mag leeg), bijvoorbeeld over de wachtlijst</source>
+        <translation>Note (may be empty), for instance about the waiting list</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
     </message>
 </context>
 <context>
@@ -779,6 +986,42 @@
         <source>nog niet gedaan</source>
         <translation>not done yet</translation>
     </message>
+    <message>
+        <source>Stap vastleggen</source>
+        <translation>Record a step</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet.</source>
+        <translation>Saving did not work.</translation>
+    </message>
+    <message>
+        <source>Stap van de meldcode vastleggen</source>
+        <translation>Record a step of the reporting code</translation>
+    </message>
+    <message>
+        <source>Stap</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>%1 (al gedaan op %2; dit wordt een nieuwe vastlegging)</source>
+        <translation>%1 (already done on %2; this is recorded as a new entry)</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Besluit: wat is er besloten en met wie?</source>
+        <translation>Decision: what was decided, and with whom?</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Vastleggen</source>
+        <translation>Record</translation>
+    </message>
 </context>
 <context>
     <name>SectionHeader</name>
@@ -844,6 +1087,66 @@
     <message>
         <source>Laatste meting: %1</source>
         <translation>Latest assessment: %1</translation>
+    </message>
+    <message>
+        <source>Nieuwe meting</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet.</source>
+        <translation>Saving did not work.</translation>
+    </message>
+    <message>
+        <source>Nieuwe zelfredzaamheidsmeting</source>
+        <translation>New self-sufficiency assessment</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <source>Ingevuld met de meting van %1: verander alleen wat er veranderd is.</source>
+        <translation>Filled in from the assessment of %1: change only what has changed.</translation>
+    </message>
+    <message>
+        <source>Kies voor elk leefgebied een score van 1 tot 5.</source>
+        <translation>Choose a score from 1 to 5 for each life domain.</translation>
+    </message>
+    <message>
+        <source>was %1</source>
+        <translation>was %1</translation>
+    </message>
+    <message>
+        <source>Nog %1 leefgebieden zonder score.</source>
+        <translation>%1 life domains still without a score.</translation>
+    </message>
+    <message>
+        <source>Niets veranderd sinds de vorige meting.</source>
+        <translation>Nothing changed since the previous assessment.</translation>
+    </message>
+    <message>
+        <source>1 leefgebied veranderd.</source>
+        <translation>1 life domain changed.</translation>
+    </message>
+    <message>
+        <source>%1 leefgebieden veranderd.</source>
+        <translation>%1 life domains changed.</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Nog 1 leefgebied zonder score.</source>
+        <translation>1 life domain still without a score.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ import Naast
 // Plan van aanpak: the goals per life domain (leefgebied), each with the mother's help question,
 // the actions, who does it, the due date and, once done, the evaluation. The coach changes a
 // goal's status or learning stage (voordoen, samendoen, zelf doen) with one tap; it is saved at
-// once.
+// once. "Bewerken" opens the goal's texts, who and the due date, filled in; only what the coach
+// changed is saved.
 Page {
     id: page
     objectName: "planPage"
@@ -27,6 +28,10 @@ Page {
 
     function setStatus(goal, code) {
         if (DossierSections.setGoalStatus(page.doc, goal, code)) page.reload()
+    }
+    function edit(goal) {
+        editGoal.goal = goal
+        editGoal.open()
     }
     function setStage(goal, code) {
         if (DossierSections.setGoalLearningStage(page.doc, goal, code)) page.reload()
@@ -180,6 +185,14 @@ Page {
                         }
                     }
                 }
+                // The goal's texts, who and when: in a popup.
+                Button {
+                    objectName: "editGoal"
+                    text: qsTr("Bewerken")
+                    height: Math.round(48 * AppSession.textScale)
+                    width: implicitWidth + 24
+                    onClicked: page.edit(card.modelData)
+                }
             }
         }
     }
@@ -287,5 +300,144 @@ Page {
                 }
             }
         }
+    }
+
+    // A goal changed: its texts, who does it and the due date, filled in with what is stored.
+    // Only the fields the coach changed go to the store (the dossier merges field by field, so
+    // an unchanged field written again would overrule a colleague's edit of it made meanwhile).
+    Popup {
+        id: editGoal
+        objectName: "editGoalPopup"
+        property var goal: ({})
+        property bool ownerTouched: false
+        property bool dueTouched: false
+        readonly property var owners: {
+            const list = [{ value: "moeder", text: qsTr("Moeder") }, { value: "coach", text: qsTr("Coach") },
+                          { value: "netwerk", text: qsTr("Netwerk") }, { value: "ketenpartner", text: qsTr("Ketenpartner") }]
+            // Someone else named as the owner (imported, or typed elsewhere) stays a choice.
+            const code = goal.ownerCode || ""
+            if (code && !list.some(o => o.value === code)) list.push({ value: code, text: goal.owner })
+            return list
+        }
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 64, 760)
+        height: Math.min(page.height - 32, editColumn.implicitHeight + topPadding + bottomPadding)
+        modal: true
+        padding: 24
+        onOpened: {
+            editDescription.text = goal.description
+            editQuestion.text = goal.helpQuestion
+            editActions.text = goal.actions
+            editEvaluation.text = goal.evaluation
+            const at = owners.findIndex(o => o.value === goal.ownerCode)
+            editOwner.currentIndex = Math.max(0, at)
+            editDue.iso = goal.dueDateIso || AppSession.today
+            ownerTouched = false
+            dueTouched = false
+            editError.text = ""
+        }
+        // What the coach changed, as editGoal() takes it.
+        function changes() {
+            const out = {}
+            const text = (key, now, was) => { if (now.trim() !== (was || "").trim()) out[key] = now.trim() }
+            text("description", editDescription.text, goal.description)
+            text("helpQuestion", editQuestion.text, goal.helpQuestion)
+            text("actions", editActions.text, goal.actions)
+            text("evaluation", editEvaluation.text, goal.evaluation)
+            if (ownerTouched && editOwner.currentValue !== goal.ownerCode) out.owner = editOwner.currentValue
+            if (dueTouched && editDue.iso !== goal.dueDateIso) out.dueDate = editDue.iso
+            return out
+        }
+        function save() {
+            const fields = changes()
+            if (Object.keys(fields).length > 0 && !DossierSections.editGoal(page.doc, goal.id, fields)) {
+                editError.text = DossierSections.error || qsTr("Opslaan lukte niet.")
+                return
+            }
+            editGoal.close()
+            page.reload()
+        }
+
+        ColumnLayout {
+            id: editColumn
+            anchors.fill: parent
+            spacing: 8
+            Label { text: qsTr("Doel bewerken"); font.bold: true; font.pixelSize: Math.round(22 * AppSession.textScale) }
+            ScrollView {
+                id: editScroll
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredHeight: editFields.implicitHeight
+                contentWidth: availableWidth
+                clip: true
+                ColumnLayout {
+                    id: editFields
+                    width: editScroll.availableWidth
+                    spacing: 4
+                    Label { text: qsTr("Doel: wat wil de moeder bereiken?"); color: "#546e7a" }
+                    NoteArea { id: editDescription; objectName: "editDescription" }
+                    Label { text: qsTr("Hulpvraag, in haar woorden"); color: "#546e7a"; Layout.topMargin: 4 }
+                    NoteArea { id: editQuestion; objectName: "editQuestion" }
+                    Label { text: qsTr("Acties: wat gebeurt er?"); color: "#546e7a"; Layout.topMargin: 4 }
+                    NoteArea { id: editActions; objectName: "editActions" }
+                    RowLayout {
+                        spacing: 12
+                        Layout.topMargin: 4
+                        Label { text: qsTr("Wie") }
+                        ComboBox {
+                            id: editOwner
+                            objectName: "editOwner"
+                            model: editGoal.owners
+                            textRole: "text"
+                            valueRole: "value"
+                            Layout.preferredHeight: 48
+                            Layout.preferredWidth: 200
+                            onActivated: editGoal.ownerTouched = true
+                        }
+                    }
+                    Label { text: qsTr("Streefdatum"); color: "#546e7a"; Layout.topMargin: 4 }
+                    DateStepper {
+                        id: editDue
+                        objectName: "editDue"
+                        weeks: true
+                        Layout.fillWidth: true
+                        onEdited: editGoal.dueTouched = true
+                    }
+                    Label { text: qsTr("Evaluatie: hoe ging het?"); color: "#546e7a"; Layout.topMargin: 4 }
+                    NoteArea { id: editEvaluation; objectName: "editEvaluation" }
+                }
+            }
+            Label {
+                id: editError
+                objectName: "editGoalError"
+                visible: text.length > 0
+                color: "#b71c1c"
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignRight
+                Button { objectName: "cancelEdit"; text: qsTr("Annuleren"); Layout.preferredHeight: 48; onClicked: editGoal.close() }
+                Button {
+                    objectName: "saveGoal"
+                    text: qsTr("Opslaan")
+                    highlighted: true
+                    enabled: editDescription.text.trim().length > 0
+                    Layout.preferredHeight: 48
+                    onClicked: editGoal.save()
+                }
+            }
+        }
+    }
+
+    // A text of the goal in the edit popup: sensitive, no predictive text, grows with its lines.
+    component NoteArea: TextArea {
+        id: area
+        wrapMode: TextEdit.Wrap
+        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+        Layout.fillWidth: true
+        Layout.preferredHeight: Math.max(Math.round(64 * AppSession.textScale), implicitHeight)
+        background: Rectangle { radius: 6; color: "white"; border.color: area.activeFocus ? "#00796b" : "#cfd8dc" }
     }
 }

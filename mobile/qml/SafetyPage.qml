@@ -5,7 +5,8 @@ import Naast
 
 // Veiligheid en meldcode: the safety signals, newest first, with a field to write down a new one
 // (dated today, saved at once); beside them the meldcode's five steps (meldcode huiselijk geweld
-// en kindermishandeling) and which are done, when, with what decision.
+// en kindermishandeling) and which are done, when, with what decision. A step taken is recorded
+// in a popup: by default the one after the last recorded, today.
 Page {
     id: page
     objectName: "safetyPage"
@@ -13,14 +14,17 @@ Page {
     property string name
     // Read when the page opens and again after each change saved here.
     property var signalRows: []
-    function reload() { signalRows = doc ? DossierSections.safetySignals(doc) : [] }
+    property var steps: []
+    function reload() {
+        signalRows = doc ? DossierSections.safetySignals(doc) : []
+        steps = doc ? DossierSections.meldcodeSteps(doc) : []
+    }
     Component.onCompleted: reload()
     Connections {  // a sync brought changes
         target: AppSession
         function onDataChanged() { page.reload() }
     }
     onDocChanged: reload()
-    readonly property var steps: doc ? DossierSections.meldcodeSteps(doc) : []
 
     function addSignal(text) {
         if (!DossierSections.addSafetySignal(page.doc, text)) return false
@@ -108,11 +112,22 @@ Page {
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             spacing: 8
-            Label {
-                text: qsTr("Meldcode")
-                font.pixelSize: Math.round(22 * AppSession.textScale)
-                font.bold: true
-                color: "#00796b"
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("Meldcode")
+                    font.pixelSize: Math.round(22 * AppSession.textScale)
+                    font.bold: true
+                    color: "#00796b"
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "newStep"
+                    text: qsTr("Stap vastleggen")
+                    highlighted: true
+                    Layout.preferredHeight: Math.max(48, Math.round(48 * AppSession.textScale))
+                    onClicked: newStep.open()
+                }
             }
             Flickable {
                 Layout.fillWidth: true
@@ -180,6 +195,106 @@ Page {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    // A meldcode step taken: which one (the one after the last recorded unless changed), when,
+    // and what was decided.
+    Popup {
+        id: newStep
+        objectName: "newStepPopup"
+        property int step: 1
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 64, 720)
+        height: Math.min(page.height - 32, stepColumnPopup.implicitHeight + topPadding + bottomPadding)
+        modal: true
+        padding: 24
+        onOpened: {
+            step = DossierSections.nextMeldcodeStep(page.doc)
+            stepDate.iso = AppSession.today
+            decision.text = ""
+            stepError.text = ""
+        }
+        function save() {
+            if (DossierSections.addMeldcodeStep(page.doc, step, stepDate.iso, decision.text)) {
+                newStep.close()
+                page.reload()
+            } else {
+                stepError.text = DossierSections.error || qsTr("Opslaan lukte niet.")
+            }
+        }
+        ColumnLayout {
+            id: stepColumnPopup
+            anchors.fill: parent
+            spacing: 8
+            Label { text: qsTr("Stap van de meldcode vastleggen"); font.bold: true; font.pixelSize: Math.round(22 * AppSession.textScale) }
+            Label { text: qsTr("Stap"); color: "#546e7a" }
+            Row {
+                spacing: 8
+                Repeater {
+                    model: 5
+                    delegate: Button {
+                        required property int index
+                        objectName: "stepChoice_" + (index + 1)
+                        text: String(index + 1)
+                        highlighted: newStep.step === index + 1
+                        font.bold: highlighted
+                        width: 56
+                        height: 48
+                        onClicked: newStep.step = index + 1
+                    }
+                }
+            }
+            Label {
+                objectName: "stepLabel"
+                text: page.steps.length >= newStep.step
+                      ? (page.steps[newStep.step - 1].done
+                         ? qsTr("%1 (al gedaan op %2; dit wordt een nieuwe vastlegging)").arg(page.steps[newStep.step - 1].label).arg(page.steps[newStep.step - 1].date)
+                         : page.steps[newStep.step - 1].label)
+                      : ""
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Datum"); color: "#546e7a"; Layout.topMargin: 4 }
+            DateStepper {
+                id: stepDate
+                objectName: "stepDate"
+                weeks: true
+                latest: AppSession.today
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Besluit: wat is er besloten en met wie?"); color: "#546e7a"; Layout.topMargin: 4 }
+            TextArea {
+                id: decision
+                objectName: "stepDecision"
+                wrapMode: TextEdit.Wrap
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.preferredHeight: Math.max(Math.round(96 * AppSession.textScale), implicitHeight)
+                background: Rectangle { radius: 6; color: "white"; border.color: decision.activeFocus ? "#00796b" : "#cfd8dc" }
+            }
+            Label {
+                id: stepError
+                objectName: "stepError"
+                visible: text.length > 0
+                color: "#b71c1c"
+                font.bold: true
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.alignment: Qt.AlignRight
+                Button { objectName: "cancelStep"; text: qsTr("Annuleren"); Layout.preferredHeight: 48; onClicked: newStep.close() }
+                Button {
+                    objectName: "addStep"
+                    text: qsTr("Vastleggen")
+                    highlighted: true
+                    enabled: decision.text.trim().length > 0
+                    Layout.preferredHeight: 48
+                    onClicked: newStep.save()
                 }
             }
         }

@@ -504,5 +504,10 @@ DataSource DataSource::FromSession() {
       []() -> std::unique_lock<std::recursive_mutex> {
         return AppSession::instance ? AppSession::instance->LockStore()
                                     : std::unique_lock<std::recursive_mutex>();
+      },
+      [] {
+        if (AppSession::instance && AppSession::instance->sync()) {
+          AppSession::instance->sync()->LocalChange();
+        }
       }};
 }

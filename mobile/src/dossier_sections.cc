@@ -6,7 +6,9 @@
 #include <QLocale>
 #include <QQmlEngine>
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <span>
 #include <string>
 
 #include "app_session.h"
@@ -140,10 +142,62 @@ QString ReferralStatusLabel(const QString& status) {
 QString MomentLabel(const QString& moment) {
   static const std::map<QString, const char*> kMoments = {
       {"intake", QT_TRANSLATE_NOOP("DossierSections", "Intake")},
-      {"fase", QT_TRANSLATE_NOOP("DossierSections", "Nieuwe fase")},
+      {"fase", QT_TRANSLATE_NOOP("DossierSections", "Tussentijds")},
       {"afsluiting", QT_TRANSLATE_NOOP("DossierSections", "Afsluiting")}};
   const auto it = kMoments.find(moment.toLower());
   return it != kMoments.end() ? Tr(it->second) : moment;
+}
+
+// When an assessment is made (the code "fase" is kept for the ones in between: older data has it).
+constexpr const char* kMoments[] = {"intake", "fase", "afsluiting"};
+
+// The usual words for a referral's status, in the order a referral goes through them.
+constexpr const char* kReferralStatuses[] = {"aangemeld", "gestart", "afgerond", "gestopt"};
+constexpr const char* kStarted = "gestart";
+constexpr const char* kReferred = "aangemeld";
+
+bool OneOf(const QString& code, std::span<const char* const> codes) {
+  return std::any_of(codes.begin(), codes.end(), [&](const char* c) { return code == c; });
+}
+
+// A note field (collaborative text) made to read `text` by its difference in code points (the
+// CRDT's positions): the common start and end stay, so someone else's edit elsewhere in the
+// text survives. Nothing is written when the text is the same.
+bool EditNote(naast::crdt::Document& document, naast::crdt::OpId id, const char* field,
+              const QString& text) {
+  const QList<uint> before = QString::fromStdString(document.Text(id, field)).toUcs4();
+  const QList<uint> after = text.toUcs4();
+  qsizetype start = 0;
+  while (start < before.size() && start < after.size() && before[start] == after[start]) ++start;
+  qsizetype end_b = before.size(), end_a = after.size();
+  while (end_b > start && end_a > start && before[end_b - 1] == after[end_a - 1]) --end_b, --end_a;
+  if (end_b > start && !document.DeleteText(id, field, static_cast<std::size_t>(start),
+                                            static_cast<std::size_t>(end_b - start))) {
+    return false;
+  }
+  if (end_a > start) {
+    const QString inserted = QString::fromUcs4(
+        reinterpret_cast<const char32_t*>(after.constData() + start), end_a - start);
+    if (!document.InsertText(id, field, static_cast<std::size_t>(start), inserted.toStdString())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A register written only when its value changes (a rewrite of the same value would still be a
+// new write, and show as a conflict beside someone else's concurrent one).
+bool SetIfChanged(naast::crdt::Document& document, naast::crdt::OpId id, const char* field,
+                  Value value) {
+  const auto current = document.Get(id, field);
+  if (current && current->value == value) return true;
+  if (!current && IsNull(value)) return true;
+  return static_cast<bool>(document.Set(id, field, std::move(value)));
+}
+
+// A record of `type` in the document, not deleted.
+bool IsLive(const naast::crdt::Document& document, naast::crdt::OpId id, const char* type) {
+  return document.Exists(id) && !document.IsDeleted(id) && document.TypeOf(id) == type;
 }
 
 }  // namespace
@@ -242,7 +296,9 @@ QVariantList DossierSections::goalGroups(const QString& doc) {
         {"helpQuestion", Text(r[4])},
         {"actions", Text(r[5])},
         {"owner", owner.isEmpty() ? QString() : OwnerLabel(owner)},
+        {"ownerCode", owner},
         {"dueDate", LongDate(r[7])},
+        {"dueDateIso", Text(r[7])},
         // Past its due date and not reached or stopped.
         {"overdue",
          DateOf(r[7]) && *DateOf(r[7]) < today && (status == "open" || status == "bezig")},
@@ -299,9 +355,7 @@ bool DossierSections::SetGoalCode(const QString& doc, const QString& goal, const
     return false;
   }
   if (!document.Set(*id, field, code.toStdString())) return false;
-  if (!store->Commit(doc.toStdString())) return false;
-  emit changed(doc);
-  return true;
+  return Save(doc);
 }
 
 QVariantList DossierSections::lifeDomains() const {
@@ -336,7 +390,7 @@ QVariantList DossierSections::assessments(const QString& doc) {
 QVariantList DossierSections::referrals(const QString& doc) {
   QVariantList waiting, rest;
   auto rows = Rows(
-      "SELECT kind, status, referred_on, started_on, held, note FROM e_referral "
+      "SELECT kind, status, referred_on, started_on, held, note, replica, counter FROM e_referral "
       "WHERE doc = ?1 AND deleted = 0 ORDER BY referred_on DESC, replica, counter",
       doc);
   if (!rows) return {};
@@ -349,7 +403,8 @@ QVariantList DossierSections::referrals(const QString& doc) {
         IsNull(r[3]) && status != "gestart" && status != "afgerond" && status != "gestopt";
     const auto referred = DateOf(r[2]);
     const int days = is_waiting && referred ? std::max(0, today - *referred) : 0;
-    QVariantMap row{{"kind", Text(r[0])},           {"status", ReferralStatusLabel(Text(r[1]))},
+    QVariantMap row{{"id", IdOf(r[6], r[7])},       {"statusCode", status},
+                    {"kind", Text(r[0])},           {"status", ReferralStatusLabel(Text(r[1]))},
                     {"referredOn", LongDate(r[2])}, {"startedOn", LongDate(r[3])},
                     {"held", Int(r[4]) != 0},       {"note", Text(r[5])},
                     {"waiting", is_waiting},        {"waitingDays", days}};
@@ -427,9 +482,7 @@ bool DossierSections::addGoal(const QString& doc, const QString& domain, const Q
                     std::string(ToCode(naast::domain::LearningStage::kCoachShows)))) {
     return false;
   }
-  if (!store->Commit(doc.toStdString())) return false;
-  emit changed(doc);
-  return true;
+  return Save(doc);
 }
 
 bool DossierSections::addSafetySignal(const QString& doc, const QString& description) {
@@ -445,9 +498,7 @@ bool DossierSections::addSafetySignal(const QString& doc, const QString& descrip
       !document.InsertText(record, "description", 0, text)) {
     return false;
   }
-  if (!store->Commit(doc.toStdString())) return false;
-  emit changed(doc);
-  return true;
+  return Save(doc);
 }
 
 QVariantList DossierSections::consents(const QString& doc) {
@@ -498,7 +549,230 @@ bool DossierSections::setConsent(const QString& doc, const QString& kind, bool g
       !document.Set(record, "date", source_.today().ToString())) {
     return false;
   }
-  if (!store->Commit(doc.toStdString())) return false;
+  return Save(doc);
+}
+
+bool DossierSections::Save(const QString& doc) {
+  naast::store::Store* store = Store();
+  if (!store) return false;
+  auto committed = store->Commit(doc.toStdString());
+  if (!committed) return false;
+  // A change for the server: one more waiting in the sync bar.
+  if (committed->has_value() && source_.local_change) source_.local_change();
   emit changed(doc);
+  return true;
+}
+
+bool DossierSections::Refuse(const QString& why) {
+  if (error_ != why) {
+    error_ = why;
+    emit errorChanged();
+  }
+  return false;
+}
+
+QString DossierSections::dateLabel(const QString& iso) const {
+  return Date::Parse(iso.toStdString()) ? LongDate(Value(iso.toStdString())) : QString();
+}
+
+bool DossierSections::editGoal(const QString& doc, const QString& goal, const QVariantMap& fields) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  const auto id = ParseId(goal);
+  if (!store || !id || doc.isEmpty()) return Refuse(tr("Dit doel is niet gevonden."));
+  // The page's names, the schema's fields, and whether the field is a note (collaborative text).
+  struct Field {
+    const char* key;
+    const char* field;
+    bool note;
+  };
+  static constexpr Field kFields[] = {
+      {"description", "description", true}, {"helpQuestion", "help_question", true},
+      {"actions", "actions", true},         {"owner", "owner", false},
+      {"dueDate", "due_date", false},       {"evaluation", "evaluation", true}};
+  // Everything is checked before anything is written.
+  for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+    const bool known = std::any_of(std::begin(kFields), std::end(kFields),
+                                   [&](const Field& f) { return it.key() == f.key; });
+    if (!known) return Refuse(tr("Dit deel van een doel kan hier niet worden gewijzigd."));
+  }
+  if (fields.contains("description") && fields["description"].toString().trimmed().isEmpty()) {
+    return Refuse(tr("Schrijf op wat de moeder wil bereiken."));
+  }
+  if (fields.contains("owner") && fields["owner"].toString().trimmed().isEmpty()) {
+    return Refuse(tr("Kies wie het doet."));
+  }
+  if (fields.contains("dueDate") && !Date::Parse(fields["dueDate"].toString().toStdString())) {
+    return Refuse(tr("De streefdatum is geen datum."));
+  }
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Dit doel is niet gevonden."));
+  naast::crdt::Document& document = **d;
+  if (!IsLive(document, *id, "goal")) return Refuse(tr("Dit doel is niet gevonden."));
+  for (const Field& f : kFields) {
+    if (!fields.contains(f.key)) continue;
+    QString value = fields[f.key].toString().trimmed();
+    if (std::string_view(f.key) == "owner") value = value.toLower();
+    const bool ok = f.note ? EditNote(document, *id, f.field, value)
+                           : SetIfChanged(document, *id, f.field, value.toStdString());
+    if (!ok) return Refuse(tr("Opslaan lukte niet."));
+  }
+  if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
+  return true;
+}
+
+QVariantList DossierSections::assessmentMoments() const {
+  QVariantList out;
+  for (const char* code : kMoments) {
+    out.push_back(QVariantMap{{"code", code}, {"label", MomentLabel(code)}});
+  }
+  return out;
+}
+
+bool DossierSections::addAssessment(const QString& doc, const QString& date, const QString& moment,
+                                    const QVariantList& scores) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  if (!store || doc.isEmpty()) return Refuse(tr("Het dossier is niet open."));
+  const auto on = Date::Parse(date.toStdString());
+  if (!on) return Refuse(tr("De datum van de meting is geen datum."));
+  if (*on > source_.today()) return Refuse(tr("De datum van de meting ligt na vandaag."));
+  if (!OneOf(moment, kMoments)) return Refuse(tr("Kies het moment van de meting."));
+  const auto domains = naast::domain::Codes(naast::domain::LifeDomain{});
+  if (static_cast<std::size_t>(scores.size()) != domains.size()) {
+    return Refuse(tr("Geef elk van de %1 leefgebieden een score.").arg(domains.size()));
+  }
+  std::vector<std::int64_t> values;
+  for (std::size_t i = 0; i < domains.size(); ++i) {
+    const auto& label = English() ? domains[i].en : domains[i].nl;
+    const QString name = QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+    bool ok = false;
+    const double x = scores[static_cast<qsizetype>(i)].toDouble(&ok);
+    if (ok && x == 0) return Refuse(tr("%1 heeft nog geen score: kies 1 tot 5.").arg(name));
+    if (!ok || x != std::floor(x) || x < 1 || x > 5) {
+      return Refuse(tr("De score voor %1 moet 1, 2, 3, 4 of 5 zijn.").arg(name));
+    }
+    values.push_back(static_cast<std::int64_t>(x));
+  }
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Het dossier is niet open."));
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId record = document.CreateRecord("assessment");
+  if (!document.Set(record, "date", on->ToString()) ||
+      !document.Set(record, "moment", moment.toStdString())) {
+    return Refuse(tr("Opslaan lukte niet."));
+  }
+  for (std::size_t i = 0; i < domains.size(); ++i) {
+    if (!document.Set(record, std::string(domains[i].code), values[i])) {
+      return Refuse(tr("Opslaan lukte niet."));
+    }
+  }
+  if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
+  return true;
+}
+
+QVariantList DossierSections::referralStatuses() const {
+  QVariantList out;
+  for (const char* code : kReferralStatuses) {
+    out.push_back(QVariantMap{{"code", code}, {"label", ReferralStatusLabel(code)}});
+  }
+  return out;
+}
+
+QStringList DossierSections::referralKinds() const {
+  // Names of programmes and offers: the same in both languages.
+  return {"Stevig Ouderschap", "Voorzorg",
+          "Home-Start",        "Instapje",
+          "Opstapje",          "zwangerschapsgesprek",
+          "Shantala",          "borstvoedingssupport",
+          "babystartpakket",   "Centering Pregnancy",
+          "schuldhulp"};
+}
+
+bool DossierSections::addReferral(const QString& doc, const QString& kind, const QString& status,
+                                  const QString& referredOn, bool held, const QString& note) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  if (!store || doc.isEmpty()) return Refuse(tr("Het dossier is niet open."));
+  const std::string what = kind.trimmed().toStdString();
+  const std::string text = note.trimmed().toStdString();
+  if (what.empty()) return Refuse(tr("Naar welke ondersteuning is de moeder verwezen?"));
+  if (!OneOf(status, kReferralStatuses)) return Refuse(tr("Kies de status van de verwijzing."));
+  const auto on = Date::Parse(referredOn.toStdString());
+  if (!on) return Refuse(tr("De verwijsdatum is geen datum."));
+  if (*on > source_.today()) return Refuse(tr("De verwijsdatum ligt na vandaag."));
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Het dossier is niet open."));
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId record = document.CreateRecord("referral");
+  if (!document.Set(record, "kind", what) ||
+      !document.Set(record, "status", status.toStdString()) ||
+      !document.Set(record, "referred_on", on->ToString()) || !document.Set(record, "held", held) ||
+      (status == kStarted && !document.Set(record, "started_on", source_.today().ToString())) ||
+      (!text.empty() && !document.InsertText(record, "note", 0, text))) {
+    return Refuse(tr("Opslaan lukte niet."));
+  }
+  if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
+  return true;
+}
+
+bool DossierSections::setReferralStatus(const QString& doc, const QString& referral,
+                                        const QString& status) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  const auto id = ParseId(referral);
+  if (!store || !id || doc.isEmpty()) return Refuse(tr("Deze verwijzing is niet gevonden."));
+  if (!OneOf(status, kReferralStatuses)) return Refuse(tr("Kies de status van de verwijzing."));
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Deze verwijzing is niet gevonden."));
+  naast::crdt::Document& document = **d;
+  if (!IsLive(document, *id, "referral")) return Refuse(tr("Deze verwijzing is niet gevonden."));
+  const auto started = document.Get(*id, "started_on");
+  const bool has_start = started && !IsNull(started->value);
+  if (!SetIfChanged(document, *id, "status", status.toStdString()) ||
+      (status == kStarted && !has_start &&
+       !document.Set(*id, "started_on", source_.today().ToString())) ||
+      (status == kReferred && has_start && !document.Set(*id, "started_on", Value{}))) {
+    return Refuse(tr("Opslaan lukte niet."));
+  }
+  if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
+  return true;
+}
+
+int DossierSections::nextMeldcodeStep(const QString& doc) {
+  auto rows = Rows(
+      "SELECT max(step) FROM e_meldcode_step WHERE doc = ?1 AND deleted = 0 "
+      "AND step BETWEEN 1 AND 5",
+      doc);
+  if (!rows || rows->empty() || IsNull(rows->front()[0])) return 1;
+  return static_cast<int>(std::min<std::int64_t>(5, Int(rows->front()[0]) + 1));
+}
+
+bool DossierSections::addMeldcodeStep(const QString& doc, int step, const QString& date,
+                                      const QString& decision) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  if (!store || doc.isEmpty()) return Refuse(tr("Het dossier is niet open."));
+  const std::string text = decision.trimmed().toStdString();
+  if (step < 1 || step > 5) return Refuse(tr("Kies een stap van 1 tot 5."));
+  const auto on = Date::Parse(date.toStdString());
+  if (!on) return Refuse(tr("De datum is geen datum."));
+  if (*on > source_.today()) return Refuse(tr("De datum ligt na vandaag."));
+  if (text.empty()) return Refuse(tr("Schrijf op wat er is besloten."));
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Het dossier is niet open."));
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId record = document.CreateRecord("meldcode_step");
+  if (!document.Set(record, "step", std::int64_t{step}) ||
+      !document.Set(record, "date", on->ToString()) ||
+      !document.InsertText(record, "decision", 0, text)) {
+    return Refuse(tr("Opslaan lukte niet."));
+  }
+  if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
   return true;
 }

@@ -2,8 +2,11 @@
 // what the pages show matches the store's tables, and every write is read back from them.
 #include "dossier_sections.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <set>
+#include <type_traits>
 
 #include "naast/crypto/crypto.h"
 #include "naast/domain/codes.h"
@@ -15,6 +18,33 @@ std::int64_t Count(naast::store::Store& store, const char* sql, const QString& d
   auto rows = store.Query(sql, {doc.toStdString()});
   if (!rows || rows->empty()) return -1;
   return std::get<std::int64_t>((*rows)[0][0]);
+}
+
+// The fields of `record` that the changes write (registers set, text inserted or deleted).
+std::set<std::string> FieldsWritten(const std::vector<naast::crdt::Change>& changes,
+                                    naast::crdt::OpId record) {
+  std::set<std::string> out;
+  for (const auto& change : changes) {
+    for (const auto& op : change.ops) {
+      std::visit(
+          [&](const auto& o) {
+            if constexpr (requires { o.record, o.field; }) {
+              if (o.record == record) out.insert(o.field);
+            }
+          },
+          op);
+    }
+  }
+  return out;
+}
+
+naast::crdt::OpId IdOf(const QString& id) {
+  const auto parts = id.split(':');
+  return naast::crdt::OpId{parts[0].toULongLong(), parts[1].toULongLong()};
+}
+
+QString Iso(naast::domain::Date d) {
+  return QString::fromStdString(d.ToString());
 }
 
 }  // namespace
@@ -40,8 +70,12 @@ class DossierSectionsTest : public QObject {
     QVERIFY(docs.ok());
     for (const auto& r : *docs) docs_ << QString::fromStdString(std::get<std::string>(r[0]));
     QCOMPARE(docs_.size(), 10);
-    sections_ = std::make_unique<DossierSections>(DossierSections::Source{
-        [this] { return store_.get(); }, [this] { return today_; }, [] { return QString("nl"); }});
+    sections_ =
+        std::make_unique<DossierSections>(DossierSections::Source{[this] { return store_.get(); },
+                                                                  [this] { return today_; },
+                                                                  [] { return QString("nl"); },
+                                                                  {},
+                                                                  [this] { ++local_changes_; }});
   }
 
   void overviewHasContactsAndChildren() {
@@ -312,25 +346,347 @@ class DossierSectionsTest : public QObject {
     QCOMPARE(state("foto"), QString("given"));
   }
 
+  // Editing a goal writes the fields that changed and nothing else: the texts by their
+  // difference, an unchanged owner or question not at all (a rewrite would be a needless
+  // conflict beside a colleague's concurrent edit).
+  void aGoalIsEditedFieldByField() {
+    const QString doc = docs_[4];
+    QVariantMap goal = sections_->goalGroups(doc).front().toMap()["goals"].toList().front().toMap();
+    const QString id = goal["id"].toString();
+    QVERIFY(!goal["description"].toString().isEmpty());
+    QVERIFY(!goal["ownerCode"].toString().isEmpty());
+    const naast::crdt::VersionVector before = Doc(doc).version();
+    const auto owner_write = Doc(doc).Get(IdOf(id), "owner");
+    QVERIFY(owner_write.has_value());
+    const int waiting = local_changes_;
+    QSignalSpy changed(sections_.get(), &DossierSections::changed);
+
+    const QString description = goal["description"].toString() + " Samen met de buurvrouw.";
+    const QString due = Iso(today_ + 30);
+    QVERIFY(sections_->editGoal(doc, id,
+                                {{"description", description},
+                                 {"helpQuestion", goal["helpQuestion"]},  // unchanged
+                                 {"owner", goal["ownerCode"]},            // unchanged
+                                 {"actions", "Bellen met de woningcorporatie."},
+                                 {"dueDate", due},
+                                 {"evaluation", "Gaat goed."}}));
+    QVERIFY(sections_->error().isEmpty());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(local_changes_, waiting + 1);
+
+    // Read back through the plan and from the table.
+    for (const QVariant& g : sections_->goalGroups(doc)) {
+      for (const QVariant& x : g.toMap()["goals"].toList()) {
+        if (x.toMap()["id"] == id) goal = x.toMap();
+      }
+    }
+    QCOMPARE(goal["description"].toString(), description);
+    QCOMPARE(goal["actions"].toString(), QString("Bellen met de woningcorporatie."));
+    QCOMPARE(goal["evaluation"].toString(), QString("Gaat goed."));
+    QCOMPARE(goal["dueDateIso"].toString(), due);
+    auto rows = store_->Query(
+        "SELECT due_date, actions FROM e_goal WHERE doc = ?1 AND replica = ?2 AND counter = ?3",
+        {doc.toStdString(), static_cast<std::int64_t>(IdOf(id).replica),
+         static_cast<std::int64_t>(IdOf(id).counter)});
+    QVERIFY(rows.ok() && rows->size() == 1);
+    QCOMPARE(QString::fromStdString(std::get<std::string>((*rows)[0][0])), due);
+
+    // One change, touching only what changed; the description got its new end only.
+    auto changes = store_->ChangesSince(doc.toStdString(), before);
+    QVERIFY(changes.ok());
+    QCOMPARE(changes->size(), std::size_t{1});
+    const std::set<std::string> written = FieldsWritten(*changes, IdOf(id));
+    QCOMPARE(written, (std::set<std::string>{"actions", "description", "due_date", "evaluation"}));
+    int description_ops = 0;
+    for (const auto& op : changes->front().ops) {
+      if (auto* insert = std::get_if<naast::crdt::InsertText>(&op);
+          insert && insert->field == "description") {
+        ++description_ops;
+        QCOMPARE(QString::fromStdString(insert->text), QString(" Samen met de buurvrouw."));
+      }
+      if (auto* del = std::get_if<naast::crdt::DeleteText>(&op)) {
+        QVERIFY2(del->field != "description", "the description's start was deleted");
+      }
+    }
+    QCOMPARE(description_ops, 1);
+    QCOMPARE(Doc(doc).Get(IdOf(id), "owner")->id, owner_write->id);
+
+    // The same values again write nothing at all; a changed owner is written alone.
+    const naast::crdt::VersionVector after = Doc(doc).version();
+    QVERIFY(sections_->editGoal(doc, id,
+                                {{"description", description},
+                                 {"dueDate", due},
+                                 {"owner", goal["ownerCode"]},
+                                 {"evaluation", "Gaat goed."}}));
+    QCOMPARE(store_->ChangesSince(doc.toStdString(), after)->size(), std::size_t{0});
+    QCOMPARE(local_changes_, waiting + 1);
+    const QString other_owner = goal["ownerCode"] == "coach" ? "netwerk" : "coach";
+    QVERIFY(sections_->editGoal(doc, id, {{"owner", other_owner}}));
+    changes = store_->ChangesSince(doc.toStdString(), after);
+    QCOMPARE(FieldsWritten(*changes, IdOf(id)), std::set<std::string>{"owner"});
+    QCOMPARE(local_changes_, waiting + 2);
+
+    // Refused, with a reason, and nothing written: no description, no owner, no date, a field
+    // that cannot be edited here, a record that is not a goal.
+    const naast::crdt::VersionVector last = Doc(doc).version();
+    QVERIFY(!sections_->editGoal(doc, id, {{"description", "  "}, {"actions", "Iets anders."}}));
+    QVERIFY(!sections_->error().isEmpty());
+    QVERIFY(!sections_->editGoal(doc, id, {{"owner", ""}}));
+    QVERIFY(!sections_->editGoal(doc, id, {{"dueDate", "2026-02-30"}, {"actions", "Iets."}}));
+    QVERIFY(!sections_->editGoal(doc, id, {{"status", "bereikt"}}));
+    QVERIFY(!sections_->editGoal(doc, "1:1", {{"actions", "Iets."}}));
+    QVERIFY(!sections_->editGoal(doc, "nonsense", {{"actions", "Iets."}}));
+    QCOMPARE(store_->ChangesSince(doc.toStdString(), last)->size(), std::size_t{0});
+    QVERIFY(!Doc(doc).Commit().has_value());  // nothing left open
+    QCOMPARE(local_changes_, waiting + 2);
+    // A write that works clears the reason.
+    QVERIFY(sections_->editGoal(doc, id, {{"actions", "Bellen en mailen."}}));
+    QVERIFY(sections_->error().isEmpty());
+  }
+
+  // The existing writes count as changes waiting for the server too.
+  void everyWriteCountsAsAChangeWaiting() {
+    const QString doc = docs_[4];
+    const QVariantMap goal =
+        sections_->goalGroups(doc).front().toMap()["goals"].toList().front().toMap();
+    const int waiting = local_changes_;
+    const QString status = goal["status"].toString() == "bezig" ? "open" : "bezig";
+    QVERIFY(sections_->setGoalStatus(doc, goal["id"].toString(), status));
+    QCOMPARE(local_changes_, waiting + 1);
+    QVERIFY(sections_->addSafetySignal(doc, "Moeder slaapt slecht door ruzie."));
+    QVERIFY(sections_->setConsent(doc, "monitoring", true));
+    QVERIFY(sections_->addGoal(doc, "financien", "Een overzicht van de schulden.", "", "coach", 4));
+    QCOMPARE(local_changes_, waiting + 4);
+  }
+
+  void anAssessmentIsRecordedAndOutOfRangeScoresAreRefused() {
+    const QString doc = docs_[5];
+    const QVariantList before = sections_->assessments(doc);
+    QVERIFY(!before.isEmpty());
+    QVariantList scores = before.last().toMap()["scores"].toList();
+    QCOMPARE(scores.size(), 13);
+    const QVariantList domains = sections_->lifeDomains();
+    const naast::crdt::VersionVector version = Doc(doc).version();
+    const int waiting = local_changes_;
+    const auto rows = [&] {
+      return Count(*store_, "SELECT count(*) FROM e_assessment WHERE doc = ?1", doc);
+    };
+    const auto stored = rows();
+
+    // Refused, each with a reason naming what is wrong, nothing written.
+    auto refused = [&](const QVariantList& s, const QString& date, const QString& moment,
+                       const QString& says) {
+      if (sections_->addAssessment(doc, date, moment, s)) return false;
+      if (!sections_->error().contains(says)) {
+        qWarning() << "reason:" << sections_->error() << "expected:" << says;
+        return false;
+      }
+      return true;
+    };
+    const QString today = Iso(today_);
+    QVariantList six = scores;
+    six[3] = 6;
+    QVERIFY(refused(six, today, "fase", domains[3].toMap()["label"].toString()));
+    QVERIFY(sections_->error().contains("1, 2, 3, 4 of 5"));
+    QVariantList zero = scores;
+    zero[0] = 0;
+    QVERIFY(refused(zero, today, "fase", domains[0].toMap()["label"].toString()));
+    QVariantList negative = scores;
+    negative[12] = -1;
+    QVERIFY(refused(negative, today, "fase", domains[12].toMap()["label"].toString()));
+    QVariantList half = scores;
+    half[5] = 2.5;
+    QVERIFY(refused(half, today, "fase", domains[5].toMap()["label"].toString()));
+    QVariantList word = scores;
+    word[7] = "goed";
+    QVERIFY(refused(word, today, "fase", domains[7].toMap()["label"].toString()));
+    QVERIFY(refused(scores.mid(0, 12), today, "fase", "13"));
+    QVERIFY(refused(scores, Iso(today_ + 1), "fase", "na vandaag"));
+    QVERIFY(refused(scores, "morgen", "fase", "geen datum"));
+    QVERIFY(refused(scores, today, "ergens", "moment"));
+    QCOMPARE(rows(), stored);
+    QCOMPARE(store_->ChangesSince(doc.toStdString(), version)->size(), std::size_t{0});
+    QCOMPARE(local_changes_, waiting);
+
+    // Prefilled from the latest, one domain moved: saved, and last in the list.
+    scores[2] = std::min(5, scores[2].toInt() + 1);
+    QVERIFY(sections_->addAssessment(doc, today, "fase", scores));
+    QVERIFY(sections_->error().isEmpty());
+    QCOMPARE(local_changes_, waiting + 1);
+    QCOMPARE(rows(), stored + 1);
+    const QVariantList after = sections_->assessments(doc);
+    QCOMPARE(after.size(), before.size() + 1);
+    const QVariantMap latest = after.last().toMap();
+    QCOMPARE(latest["date"].toString(), today);
+    QCOMPARE(latest["moment"].toString(), QString("Tussentijds"));
+    QCOMPARE(latest["scores"].toList(), scores);
+    QCOMPARE(Count(*store_,
+                   "SELECT tijdsbesteding FROM e_assessment WHERE doc = ?1 AND date = "
+                   "(SELECT max(date) FROM e_assessment WHERE doc = ?1) ORDER BY counter DESC",
+                   doc),
+             scores[2].toInt());
+    QCOMPARE(sections_->assessmentMoments().size(), 3);
+  }
+
+  void aReferralIsAddedAndItsStartRecorded() {
+    const QString doc = docs_[6];
+    const int waiting = local_changes_;
+    QVERIFY(!sections_->addReferral(doc, "  ", "aangemeld", Iso(today_), true, ""));
+    QVERIFY(!sections_->error().isEmpty());
+    QVERIFY(!sections_->addReferral(doc, "Voorzorg", "wachtlijst", Iso(today_), true, ""));
+    QVERIFY(!sections_->addReferral(doc, "Voorzorg", "aangemeld", Iso(today_ + 2), true, ""));
+    QCOMPARE(local_changes_, waiting);
+
+    QVERIFY(sections_->addReferral(doc, "Voorzorg", "aangemeld", Iso(today_ - 3), true,
+                                   "Wachtlijst tot maart."));
+    QVERIFY(sections_->error().isEmpty());
+    QCOMPARE(local_changes_, waiting + 1);
+    auto find = [&] {
+      for (const QVariant& r : sections_->referrals(doc)) {
+        if (r.toMap()["kind"] == "Voorzorg" && r.toMap()["note"] == "Wachtlijst tot maart.") {
+          return r.toMap();
+        }
+      }
+      return QVariantMap();
+    };
+    QVariantMap ref = find();
+    QVERIFY(!ref.isEmpty());
+    QCOMPARE(ref["statusCode"].toString(), QString("aangemeld"));
+    QVERIFY(ref["waiting"].toBool());
+    QVERIFY(ref["held"].toBool());
+    QCOMPARE(ref["waitingDays"].toInt(), 3);
+    QVERIFY(ref["startedOn"].toString().isEmpty());
+    const QString id = ref["id"].toString();
+    const auto started_on = [&]() -> QString {
+      auto rows = store_->Query(
+          "SELECT started_on, status FROM e_referral WHERE doc = ?1 AND replica = ?2 AND "
+          "counter = ?3",
+          {doc.toStdString(), static_cast<std::int64_t>(IdOf(id).replica),
+           static_cast<std::int64_t>(IdOf(id).counter)});
+      if (!rows || rows->size() != 1) return "missing";
+      const auto* s = std::get_if<std::string>(&(*rows)[0][0]);
+      return s ? QString::fromStdString(*s) : QString("null");
+    };
+    QCOMPARE(started_on(), QString("null"));
+
+    // It starts: started today, no longer waiting.
+    QVERIFY(sections_->setReferralStatus(doc, id, "gestart"));
+    QCOMPARE(local_changes_, waiting + 2);
+    QCOMPARE(started_on(), Iso(today_));
+    ref = find();
+    QCOMPARE(ref["statusCode"].toString(), QString("gestart"));
+    QVERIFY(!ref["waiting"].toBool());
+    QVERIFY(!ref["startedOn"].toString().isEmpty());
+    // The same status again writes nothing.
+    const naast::crdt::VersionVector version = Doc(doc).version();
+    QVERIFY(sections_->setReferralStatus(doc, id, "gestart"));
+    QCOMPARE(store_->ChangesSince(doc.toStdString(), version)->size(), std::size_t{0});
+    QCOMPARE(local_changes_, waiting + 2);
+    // Finished: the start date stays. Back to aangemeld (a slip of the finger): waiting again.
+    QVERIFY(sections_->setReferralStatus(doc, id, "afgerond"));
+    QCOMPARE(started_on(), Iso(today_));
+    QVERIFY(sections_->setReferralStatus(doc, id, "aangemeld"));
+    QCOMPARE(started_on(), QString("null"));
+    QVERIFY(find()["waiting"].toBool());
+    // Refused: a status that is not one, an id that is not a referral.
+    QVERIFY(!sections_->setReferralStatus(doc, id, "klaar"));
+    QVERIFY(!sections_->error().isEmpty());
+    const QString goal = sections_->goalGroups(doc)
+                             .front()
+                             .toMap()["goals"]
+                             .toList()
+                             .front()
+                             .toMap()["id"]
+                             .toString();
+    QVERIFY(!sections_->setReferralStatus(doc, goal, "gestart"));
+    QCOMPARE(find()["statusCode"].toString(), QString("aangemeld"));
+
+    // One made as started is started today.
+    QVERIFY(sections_->addReferral(doc, "Shantala", "gestart", Iso(today_ - 1), false, ""));
+    QCOMPARE(Count(*store_,
+                   "SELECT count(*) FROM e_referral WHERE doc = ?1 AND kind = 'Shantala' AND "
+                   "status = 'gestart' AND started_on = '2026-11-24' AND held = 0",
+                   doc),
+             1 + Count(*store_,
+                       "SELECT count(*) FROM e_referral WHERE doc = ?1 AND kind = 'Shantala' AND "
+                       "status = 'gestart' AND started_on = '2026-11-24' AND held = 0 AND "
+                       "referred_on <> '2026-11-23'",
+                       doc));
+    QCOMPARE(sections_->referralStatuses().size(), 4);
+  }
+
+  void aMeldcodeStepIsRecordedAfterTheLastOne() {
+    // A dossier with a step still to take: the next is the one after the highest recorded.
+    QString doc;
+    int next = 0;
+    for (const QString& d : docs_) {
+      const auto highest = Count(*store_,
+                                 "SELECT coalesce(max(step), 0) FROM e_meldcode_step WHERE doc = "
+                                 "?1 AND deleted = 0",
+                                 d);
+      QCOMPARE(sections_->nextMeldcodeStep(d),
+               static_cast<int>(std::min<std::int64_t>(5, highest + 1)));
+      if (highest < 4 && doc.isEmpty()) {
+        doc = d;
+        next = static_cast<int>(highest + 1);
+      }
+    }
+    QVERIFY(!doc.isEmpty());
+    const int waiting = local_changes_;
+    QVERIFY(!sections_->addMeldcodeStep(doc, 0, Iso(today_), "Iets."));
+    QVERIFY(!sections_->addMeldcodeStep(doc, 6, Iso(today_), "Iets."));
+    QVERIFY(!sections_->addMeldcodeStep(doc, next, Iso(today_), "   "));
+    QVERIFY(!sections_->error().isEmpty());
+    QVERIFY(!sections_->addMeldcodeStep(doc, next, Iso(today_ + 1), "Iets."));
+    QCOMPARE(local_changes_, waiting);
+
+    QVERIFY(
+        sections_->addMeldcodeStep(doc, next, Iso(today_ - 2), "Besproken met de werkbegeleider."));
+    QCOMPARE(local_changes_, waiting + 1);
+    const QVariantMap step = sections_->meldcodeSteps(doc)[next - 1].toMap();
+    QVERIFY(step["done"].toBool());
+    QCOMPARE(step["decision"].toString(), QString("Besproken met de werkbegeleider."));
+    QCOMPARE(step["date"].toString(), sections_->dateLabel(Iso(today_ - 2)));
+    QCOMPARE(sections_->nextMeldcodeStep(doc), std::min(5, next + 1));
+    // After step 5, the default stays 5.
+    QVERIFY(sections_->addMeldcodeStep(doc, 5, Iso(today_), "Hulp georganiseerd."));
+    QCOMPARE(sections_->nextMeldcodeStep(doc), 5);
+  }
+
   void lockedGivesNothing() {
     DossierSections locked(
         DossierSections::Source{[] { return static_cast<naast::store::Store*>(nullptr); },
-                                [this] { return today_; }, [] { return QString("en"); }});
+                                [this] { return today_; },
+                                [] { return QString("en"); },
+                                {},
+                                {}});
     const QString doc = docs_.front();
     QVERIFY(locked.goalGroups(doc).isEmpty());
     QVERIFY(locked.assessments(doc).isEmpty());
     QVERIFY(locked.overview(doc).isEmpty());
     QVERIFY(!locked.addSafetySignal(doc, "x"));
     QVERIFY(!locked.setConsent(doc, "dossier", true));
+    QVERIFY(!locked.editGoal(doc, "1:1", {{"actions", "x"}}));
+    QVERIFY(!locked.addMeldcodeStep(doc, 1, "2026-11-24", "x"));
+    QVERIFY(!locked.addReferral(doc, "Voorzorg", "aangemeld", "2026-11-24", true, ""));
+    QVERIFY(!locked.setReferralStatus(doc, "1:1", "gestart"));
     QCOMPARE(locked.goalStatuses().size(), 4);
     QCOMPARE(locked.goalStatuses()[2].toMap()["label"].toString(), QString("Achieved"));
   }
 
  private:
+  // The dossier as the store holds it now.
+  naast::crdt::Document& Doc(const QString& doc) {
+    auto d = store_->Get(doc.toStdString());
+    if (!d) qFatal("no document %s", qPrintable(doc));
+    return **d;
+  }
+
   QTemporaryDir dir_;
   naast::crdt::HybridClock clock_;
   std::unique_ptr<naast::store::Store> store_;
   std::unique_ptr<DossierSections> sections_;
+  int local_changes_ = 0;  // the sync bar's "changes waiting" calls
   naast::domain::Date today_;
   QStringList docs_;
 };

@@ -3,7 +3,8 @@ import QtTest
 import Naast
 
 // Plan van aanpak: the goals grouped by life domain, one card per goal in the store; a tap on a
-// status or a learning stage saves it at once, and the page shows the new value.
+// status or a learning stage saves it at once, and the page shows the new value; a goal edited
+// in its popup saves only what changed.
 TestCase {
     name: "PlanPage"
     when: windowShown
@@ -115,5 +116,76 @@ TestCase {
                 if (goal.description === "Elke week de post samen openen.") found = goal
         verify(found !== null)
         compare(found.status, "open")
+    }
+
+    function test_edit_goal() {
+        const doc = docs.itemAt(1).doc
+        const page = createTemporaryObject(pageComponent, this, { doc: doc, name: "Test" })
+        waitForRendering(page)
+        const card = collect(page, o => o.objectName.startsWith("goal_"))[0]
+        const id = card.objectName.substring("goal_".length)
+        const goal = storedGoal(doc, id)
+        verify(goal.dueDateIso.length === 10, goal.dueDateIso)
+        mouseClick(collect(card, o => o.objectName === "editGoal")[0])
+        const popup = findChild(page, "editGoalPopup")
+        tryCompare(popup, "opened", true)
+        const field = name => findChild(popup.contentItem, name)
+        // Filled in with what is stored; nothing changed yet.
+        compare(field("editDescription").text, goal.description)
+        compare(field("editQuestion").text, goal.helpQuestion)
+        compare(field("editActions").text, goal.actions)
+        compare(field("editEvaluation").text, goal.evaluation)
+        compare(field("editOwner").currentValue, goal.ownerCode)
+        compare(findChild(field("editDue"), "dateText").text.indexOf(DossierSections.dateLabel(goal.dueDateIso)), 0)
+        compare(Object.keys(popup.changes()).length, 0)
+
+        // The coach writes the actions and an evaluation and moves the date a week on.
+        field("editActions").text = "Samen de huurtoeslag aanvragen."
+        field("editEvaluation").text = "De aanvraag is verstuurd."
+        const weekOn = findChild(field("editDue"), "weekOn")
+        mouseClick(weekOn)
+        compare(Object.keys(popup.changes()).sort(), ["actions", "dueDate", "evaluation"])
+        // No description: cannot be saved.
+        const save = field("saveGoal")
+        const description = field("editDescription").text
+        field("editDescription").text = "  "
+        verify(!save.enabled)
+        field("editDescription").text = description
+        verify(save.enabled)
+        mouseClick(save)
+        tryCompare(popup, "visible", false)
+
+        const stored = storedGoal(doc, id)
+        compare(stored.actions, "Samen de huurtoeslag aanvragen.")
+        compare(stored.evaluation, "De aanvraag is verstuurd.")
+        const due = new Date(goal.dueDateIso + "T12:00:00Z")
+        due.setUTCDate(due.getUTCDate() + 7)
+        compare(stored.dueDateIso, due.toISOString().substring(0, 10))
+        compare(stored.description, goal.description)
+        compare(stored.helpQuestion, goal.helpQuestion)
+        compare(stored.ownerCode, goal.ownerCode)
+        // The page shows it (the cards are made again: let the old ones go first).
+        wait(0)
+        const again = goalCard(page, id)
+        compare(collect(page, o => o.objectName === "goal_" + id).length, 1)
+        compare(collect(again, o => o.text === "De aanvraag is verstuurd.").length, 1)
+
+        // Another owner, chosen in the list, is saved alone.
+        const list = findChild(page, "planList")
+        const button = collect(again, o => o.objectName === "editGoal")[0]
+        list.contentY = Math.max(0, Math.min(button.mapToItem(list.contentItem, 0, 0).y - 200,
+                                             list.contentHeight - list.height))
+        waitForRendering(page)
+        mouseClick(button)
+        tryCompare(popup, "opened", true)
+        compare(popup.goal.id, id)
+        const owner = field("editOwner")
+        const other = owner.currentIndex === 1 ? 2 : 1
+        owner.currentIndex = other
+        owner.activated(other)
+        compare(Object.keys(popup.changes()), ["owner"])
+        mouseClick(field("saveGoal"))
+        tryCompare(popup, "visible", false)
+        compare(storedGoal(doc, id).ownerCode, other === 1 ? "coach" : "netwerk")
     }
 }

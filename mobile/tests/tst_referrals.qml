@@ -2,7 +2,8 @@ import QtQuick
 import QtTest
 import Naast
 
-// Verwijzingen: every referral listed, the ones not started first with how long they wait.
+// Verwijzingen: every referral listed, the ones not started first with how long they wait; a new
+// one added in its popup; a tap on "gestart" records today as the start.
 TestCase {
     name: "ReferralsPage"
     when: windowShown
@@ -62,5 +63,56 @@ TestCase {
                 verify(label.text.indexOf(String(item.waitingDays)) >= 0, label.text)
             }
         }
+    }
+
+    function test_add_a_referral_and_start_it() {
+        const doc = docs.itemAt(3).doc
+        const before = DossierSections.referrals(doc).length
+        const page = createTemporaryObject(pageComponent, this, { doc: doc, name: "Test" })
+        waitForRendering(page)
+        mouseClick(findChild(page, "newReferral"))
+        const popup = findChild(page, "newReferralPopup")
+        tryCompare(popup, "opened", true)
+        const field = name => findChild(popup.contentItem, name)
+        const add = field("addReferral")
+        verify(!add.enabled)  // to what, not said yet
+        compare(popup.status, "aangemeld")
+        verify(field("newStatus_aangemeld").highlighted)
+        verify(field("referralHeld").checked)
+        compare(field("referredOn").iso, AppSession.today)
+        field("referralKind").editText = "Stevig Ouderschap (test)"
+        verify(add.enabled)
+        mouseClick(findChild(field("referredOn"), "dayBack"))
+        mouseClick(findChild(field("referredOn"), "dayBack"))
+        field("referralNote").text = "Intake gepland."
+        mouseClick(add)
+        tryCompare(popup, "visible", false)
+
+        // Stored and listed, waiting two days, the coach holding on.
+        const list = findChild(page, "referralList")
+        compare(list.count, before + 1)
+        const rows = DossierSections.referrals(doc)
+        const index = rows.findIndex(r => r.kind === "Stevig Ouderschap (test)")
+        verify(index >= 0)
+        const ref = rows[index]
+        compare(ref.statusCode, "aangemeld")
+        compare(ref.note, "Intake gepland.")
+        verify(ref.held)
+        verify(ref.waiting)
+        compare(ref.waitingDays, 2)
+
+        // It has started: one tap on its card.
+        list.positionViewAtIndex(index, ListView.Contain)
+        waitForRendering(list)
+        const card = list.itemAtIndex(index)
+        compare(card.objectName, "referral_" + ref.id)
+        verify(collect(card, o => o.objectName === "status_aangemeld")[0].highlighted)
+        mouseClick(collect(card, o => o.objectName === "status_gestart")[0])
+        const started = DossierSections.referrals(doc).find(r => r.id === ref.id)
+        compare(started.statusCode, "gestart")
+        verify(!started.waiting)
+        compare(started.startedOn, DossierSections.dateLabel(AppSession.today))
+        compare(page.rows.find(r => r.id === ref.id).statusCode, "gestart")
+        compare(page.waiting, DossierSections.referrals(doc).filter(r => r.waiting).length)
     }
 }

@@ -3,7 +3,8 @@ import QtTest
 import Naast
 
 // Veiligheid en meldcode: signals newest first; a new signal is saved at once, dated today, and
-// shown first; the meldcode's five steps show which are done.
+// shown first; the meldcode's five steps show which are done; a step is recorded in its popup,
+// the one after the last recorded by default.
 TestCase {
     name: "SafetyPage"
     when: windowShown
@@ -74,5 +75,41 @@ TestCase {
             compare(step.done, steps[n - 1].done)
         }
         compare(collect(page, o => o.objectName.startsWith("step_")).length, 5)
+    }
+
+    function test_record_a_meldcode_step() {
+        let doc = ""
+        for (let i = 0; i < docs.count && !doc; ++i) {
+            if (DossierSections.nextMeldcodeStep(docs.itemAt(i).doc) < 5)
+                doc = docs.itemAt(i).doc
+        }
+        verify(doc, "no dossier with a step still to take")
+        const next = DossierSections.nextMeldcodeStep(doc)
+        const done = DossierSections.meldcodeSteps(doc).filter(s => s.done).length
+        const page = createTemporaryObject(pageComponent, this, { doc: doc, name: "Test" })
+        waitForRendering(page)
+        mouseClick(findChild(page, "newStep"))
+        const popup = findChild(page, "newStepPopup")
+        tryCompare(popup, "opened", true)
+        const field = name => findChild(popup.contentItem, name)
+        // The next step, today.
+        compare(popup.step, next)
+        verify(field("stepChoice_" + next).highlighted)
+        compare(field("stepDate").iso, AppSession.today)
+        verify(field("stepLabel").text.indexOf(DossierSections.meldcodeSteps(doc)[next - 1].label) === 0)
+        const add = field("addStep")
+        verify(!add.enabled)  // no decision yet
+        field("stepDecision").text = "Besproken met de werkbegeleider; Veilig Thuis gebeld."
+        verify(add.enabled)
+        mouseClick(add)
+        tryCompare(popup, "visible", false)
+
+        const steps = DossierSections.meldcodeSteps(doc)
+        verify(steps[next - 1].done)
+        compare(steps[next - 1].decision, "Besproken met de werkbegeleider; Veilig Thuis gebeld.")
+        compare(steps.filter(s => s.done).length, done + 1)
+        // The page shows it done.
+        compare(collect(page, o => o.objectName === "step_" + next)[0].done, true)
+        compare(DossierSections.nextMeldcodeStep(doc), next + 1)
     }
 }
