@@ -667,6 +667,10 @@
         <source>Schrijf op wat er is besloten.</source>
         <translation>Write down what was decided.</translation>
     </message>
+    <message>
+        <source>Samen</source>
+        <translation>Together</translation>
+    </message>
 </context>
 <context>
     <name>JoinPage</name>
@@ -1436,10 +1440,6 @@
         <translation>follow-up: %1</translation>
     </message>
     <message>
-        <source>Taken met een verstreken streefdatum</source>
-        <translation>Tasks past their target date</translation>
-    </message>
-    <message>
         <source>Vervolgactie: </source>
         <translation>Follow-up: </translation>
     </message>
@@ -1454,6 +1454,18 @@
     <message>
         <source>Opschaling open</source>
         <translation>Escalation open</translation>
+    </message>
+    <message>
+        <source>1 vervolgactie</source>
+        <translation>1 follow-up task</translation>
+    </message>
+    <message>
+        <source>%1 vervolgacties</source>
+        <translation>%1 follow-up tasks</translation>
+    </message>
+    <message>
+        <source>Vervolgacties en doelen die nu af moeten zijn</source>
+        <translation>Follow-up tasks and goals that are due</translation>
     </message>
 </context>
 <context>
@@ -1600,6 +1612,10 @@
         <source>nee</source>
         <translation>no</translation>
     </message>
+    <message>
+        <source>Schrijf eerst op wat er moet gebeuren.</source>
+        <translation>First write down what needs to be done.</translation>
+    </message>
 </context>
 <context>
     <name>VisitPage</name>
@@ -1670,6 +1686,78 @@
     <message>
         <source>Besproken? %1</source>
         <translation>Discussed? %1</translation>
+    </message>
+    <message>
+        <source>Vervolgacties (tekst)</source>
+        <translation>Follow-up (text)</translation>
+    </message>
+    <message>
+        <source>Nieuwe vervolgactie: wat moet er gebeuren?</source>
+        <translation>New follow-up task: what needs to be done?</translation>
+    </message>
+    <message>
+        <source>Moeder</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>Coach</translation>
+    </message>
+    <message>
+        <source>Samen</source>
+        <translation>Together</translation>
+    </message>
+    <message>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Ketenpartner</source>
+        <translation>Partner organisation</translation>
+    </message>
+    <message>
+        <source>morgen</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <source>over een week</source>
+        <translation>in a week</translation>
+    </message>
+    <message>
+        <source>over twee weken</source>
+        <translation>in two weeks</translation>
+    </message>
+    <message>
+        <source>over vier weken</source>
+        <translation>in four weeks</translation>
+    </message>
+    <message>
+        <source>geen datum</source>
+        <translation>no date</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Nog open van eerdere bezoeken</source>
+        <translation>Still open from earlier visits</translation>
+    </message>
+    <message>
+        <source>gedaan %1</source>
+        <translation>done %1</translation>
+    </message>
+    <message>
+        <source>uiterlijk %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>afgesproken %1</source>
+        <translation>agreed %1</translation>
+    </message>
+    <message>
+        <source>Vervolgactie weghalen</source>
+        <translation>Remove follow-up task</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,7 @@ Page {
                                     badgeTint: modelData.today ? "#00796b" : "#546e7a"
                                     detail: [modelData.kind,
                                              modelData.minutes > 0 ? qsTr("%1 min").arg(modelData.minutes) : "",
+                                             modelData.tasks === 1 ? qsTr("1 vervolgactie") : modelData.tasks > 1 ? qsTr("%1 vervolgacties").arg(modelData.tasks) : "",
                                              modelData.followUp ? qsTr("vervolg: %1").arg(modelData.followUp) : ""]
                                             .filter(s => s).join("  ·  ")
                                 }
@@ -282,7 +283,7 @@ Page {
 
                             Block {
                                 id: tasksBlock
-                                text: qsTr("Taken met een verstreken streefdatum")
+                                text: qsTr("Vervolgacties en doelen die nu af moeten zijn")
                                 count: page.counts.tasks || 0
                                 tint: "#37474f"
                             }
@@ -297,7 +298,7 @@ Page {
                                                                   : qsTr("vandaag")
                                     badgeTint: modelData.daysLate > 30 ? "#b71c1c" : "#37474f"
                                     detail: (modelData.fromVisit ? qsTr("Vervolgactie: ") : qsTr("Doel: "))
-                                            + modelData.what
+                                            + modelData.what + (modelData.owner ? "  ·  " + modelData.owner : "")
                                 }
                             }
                         }

@@ -204,9 +204,130 @@ Page {
                 spacing: 8
                 Note { field: "notes"; label: qsTr("Verslag"); value: editor.notes; lines: 8 }
                 Note { field: "agreements"; label: qsTr("Afspraken"); value: editor.agreements; lines: 3 }
-                Note { field: "follow_up"; label: qsTr("Vervolgacties"); value: editor.followUp; lines: 3 }
+                // Vervolgacties written as text before tasks existed: still readable.
+                Note { field: "follow_up"; label: qsTr("Vervolgacties (tekst)"); value: editor.followUp; lines: 2; visible: editor.followUp.length > 0 }
+
+                // Vervolgacties: who does what, by when; the team's day lists them when due.
+                Label { text: qsTr("Vervolgacties"); color: "#546e7a" }
+                Repeater {
+                    objectName: "tasks"
+                    model: editor.tasks
+                    delegate: TaskRow { own: true }
+                }
+                Pane {
+                    Layout.fillWidth: true
+                    padding: 8
+                    background: Rectangle { radius: 6; color: "#f5f7f8"; border.color: "#cfd8dc" }
+                    GridLayout {
+                        width: parent.width
+                        columns: page.landscape || AppSession.textScale > 1.2 ? 3 : 4
+                        columnSpacing: 8
+                        rowSpacing: 8
+                        TextField {
+                            id: taskWhat
+                            objectName: "taskWhat"
+                            placeholderText: qsTr("Nieuwe vervolgactie: wat moet er gebeuren?")
+                            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                            Layout.fillWidth: true
+                            Layout.columnSpan: page.landscape || AppSession.textScale > 1.2 ? 3 : 1
+                            Layout.preferredHeight: 48
+                            onAccepted: addTaskButton.clicked()
+                        }
+                        ComboBox {
+                            id: taskOwner
+                            objectName: "taskOwner"
+                            model: [{ value: "moeder", text: qsTr("Moeder") }, { value: "coach", text: qsTr("Coach") },
+                                    { value: "samen", text: qsTr("Samen") }, { value: "netwerk", text: qsTr("Netwerk") },
+                                    { value: "ketenpartner", text: qsTr("Ketenpartner") }]
+                            textRole: "text"
+                            valueRole: "value"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 48
+                        }
+                        ComboBox {
+                            id: taskDue
+                            objectName: "taskDue"
+                            model: [{ value: 1, text: qsTr("morgen") }, { value: 7, text: qsTr("over een week") },
+                                    { value: 14, text: qsTr("over twee weken") }, { value: 28, text: qsTr("over vier weken") },
+                                    { value: -1, text: qsTr("geen datum") }]
+                            textRole: "text"
+                            valueRole: "value"
+                            currentIndex: 1
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 48
+                        }
+                        Button {
+                            id: addTaskButton
+                            objectName: "addTask"
+                            text: qsTr("Toevoegen")
+                            enabled: taskWhat.text.trim().length > 0
+                            Layout.preferredHeight: 48
+                            onClicked: if (editor.addTask(taskWhat.text, taskOwner.currentValue, taskDue.currentValue)) taskWhat.text = ""
+                        }
+                    }
+                }
+                Label {
+                    visible: editor.openTasks.length > 0
+                    text: qsTr("Nog open van eerdere bezoeken")
+                    color: "#546e7a"
+                    Layout.topMargin: 8
+                }
+                Repeater {
+                    objectName: "openTasks"
+                    model: editor.openTasks
+                    delegate: TaskRow { own: false }
+                }
             }
             }
+        }
+    }
+
+    // A follow-up task: done or not with a tap; who and by when beneath; this visit's own
+    // tasks can be removed (an earlier visit's are marked done instead).
+    component TaskRow: RowLayout {
+        id: task
+        required property var modelData
+        property bool own
+        Layout.fillWidth: true
+        spacing: 8
+        CheckBox {
+            objectName: "task_" + task.modelData.what
+            checked: task.modelData.done
+            Layout.preferredHeight: 48
+            Layout.alignment: Qt.AlignTop
+            onToggled: editor.setTaskDone(task.modelData.id, checked)
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            Layout.topMargin: 2
+            spacing: 0
+            Label {
+                text: task.modelData.what
+                wrapMode: Text.WordWrap
+                font.strikeout: task.modelData.done
+                Layout.fillWidth: true
+            }
+            Label {
+                text: [task.modelData.ownerLabel,
+                       task.modelData.done ? qsTr("gedaan %1").arg(task.modelData.doneText)
+                                           : task.modelData.due ? qsTr("uiterlijk %1").arg(task.modelData.dueText) : "",
+                       task.own || !task.modelData.visitDate ? "" : qsTr("afgesproken %1").arg(task.modelData.visitDate)]
+                      .filter(s => s).join("  ·  ")
+                color: task.modelData.late ? "#b71c1c" : "#546e7a"
+                font.bold: task.modelData.late
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+        }
+        ToolButton {
+            visible: task.own
+            objectName: "removeTask_" + task.modelData.what
+            text: "✕"
+            Accessible.name: qsTr("Vervolgactie weghalen")
+            Layout.preferredWidth: 48
+            Layout.preferredHeight: 48
+            onClicked: editor.removeTask(task.modelData.id)
         }
     }
 

@@ -133,7 +133,8 @@ void AppSession::Open(bool create, const QString& pin) {
   const std::filesystem::path dir = options_.data_dir;
   const std::string pin_text = pin.toStdString();
   naast::crdt::HybridClock* clock = &clock_;
-  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock, create]() -> Opened {
+  const naast::domain::Date today = options_.today;
+  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock, create, today]() -> Opened {
     Opened out;
     naast::store::FileDeviceSecret secret(dir / "device.secret");
     if (create) {
@@ -167,6 +168,11 @@ void AppSession::Open(bool create, const QString& pin) {
       return out;
     }
     out.store = std::move(store.value());
+    auto entries = naast::domain::Caseload(*out.store, naast::domain::TeamSettings{}, today);
+    if (entries) {
+      out.caseload =
+          std::make_shared<const std::vector<naast::domain::CaseloadEntry>>(std::move(*entries));
+    }
     return out;
   }));
 }
@@ -187,7 +193,11 @@ void AppSession::Finish(Opened opened) {
   emit hasDataChanged();
   sync_->Attach();
   SetActor();
-  Reload();
+  if (opened.caseload) {
+    caseload_.Reset(*opened.caseload, options_.today);
+  } else {
+    Reload();  // says in words that it cannot be read
+  }
   if (auto_lock_s_ > 0) idle_.start(auto_lock_s_ * 1000);
   emit unlockedChanged();
 }
@@ -268,13 +278,21 @@ void AppSession::SetActor() {
   if (s) s->SetActor(std::move(actor));
 }
 
-void AppSession::AfterSync(bool teamleider) {
+AppSession::CaseloadEntries AppSession::PrepareAfterSync(naast::store::Store& store,
+                                                         bool teamleider) const {
+  if (!teamleider) (void)naast::domain::RemoveDossiersPastAftercare(store, options_.today);
+  auto entries = naast::domain::Caseload(store, naast::domain::TeamSettings{}, options_.today);
+  if (!entries) return nullptr;
+  return std::make_shared<const std::vector<naast::domain::CaseloadEntry>>(std::move(*entries));
+}
+
+void AppSession::AfterSync(CaseloadEntries caseload) {
   SetActor();  // the team may have named this tablet
-  if (!teamleider) {
-    auto s = store();
-    if (s) naast::domain::RemoveDossiersPastAftercare(*s, options_.today);
+  if (caseload) {
+    caseload_.Reset(*caseload, options_.today);
+  } else {
+    Reload();
   }
-  Reload();
   emit dataChanged();
 }
 

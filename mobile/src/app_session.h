@@ -95,9 +95,13 @@ class AppSession : public QObject {
   // The tablet's settings (language, text size, server): a plain file beside the store,
   // nothing personal.
   QString SettingsFile() const;
-  // After a sync that brought changes: closed dossiers past their nazorg leave coaches' and
-  // students' tablets, and the pages read the data again.
-  void AfterSync(bool teamleider);
+  // After a sync, on the sync's worker thread with the store held: closed dossiers past their
+  // nazorg leave coaches' and students' tablets, and the caseload is read again (off the UI
+  // thread). Empty when it cannot be read.
+  using CaseloadEntries = std::shared_ptr<const std::vector<naast::domain::CaseloadEntry>>;
+  CaseloadEntries PrepareAfterSync(naast::store::Store& store, bool teamleider) const;
+  // Then on the UI thread: the caseload shows what was read, and the pages read again.
+  void AfterSync(CaseloadEntries caseload);
   // The server's wipe order (a lost or revoked tablet): the key is destroyed, the data deleted.
   void WipeTablet();
   const naast::domain::Date& todayDate() const { return options_.today; }
@@ -167,6 +171,7 @@ class AppSession : public QObject {
  private:
   struct Opened {
     std::unique_ptr<naast::store::Store> store;
+    CaseloadEntries caseload;  // read on the worker, like the key derivation
     QString error;
     double kdf_ms = 0;  // the key derivation alone
   };

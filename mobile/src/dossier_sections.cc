@@ -13,6 +13,7 @@
 
 #include "app_session.h"
 #include "naast/domain/codes.h"
+#include "visits.h"  // OwnerLabel
 
 namespace {
 
@@ -93,17 +94,6 @@ QVariantList CodeList(bool english) {
 template <typename E>
 bool KnownCode(const QString& code) {
   return naast::domain::FromCode<E>(code.toStdString()).has_value();
-}
-
-// Who does it (the goal's owner is free text; the usual words get a label).
-QString OwnerLabel(const QString& owner) {
-  static const std::map<QString, const char*> kOwners = {
-      {"moeder", QT_TRANSLATE_NOOP("DossierSections", "Moeder")},
-      {"coach", QT_TRANSLATE_NOOP("DossierSections", "Coach")},
-      {"netwerk", QT_TRANSLATE_NOOP("DossierSections", "Netwerk")},
-      {"ketenpartner", QT_TRANSLATE_NOOP("DossierSections", "Ketenpartner")}};
-  const auto it = kOwners.find(owner.toLower());
-  return it != kOwners.end() ? Tr(it->second) : owner;
 }
 
 // Kinds of consent (toestemming) the team asks for at the intake, in this order.

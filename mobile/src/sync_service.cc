@@ -242,6 +242,11 @@ void SyncService::Run(int generation) {
       out.ok = true;
       out.applied = result->applied + result->snapshots;
       if (auto waiting = sync_->PendingChanges()) out.waiting = *waiting;
+      // The role as the team's registry now has it (this sync may have brought it).
+      const naast::sync::Member* me = device_->registry().Find(device_->id());
+      const bool teamleider =
+          device_->IsMember() && me && me->role == naast::sync::Role::kTeamleider;
+      out.caseload = session_->PrepareAfterSync(*store, teamleider);
     } else if (!cancel_) {
       out.error = PlainWords(result.error(), network_failed);
     }
@@ -272,7 +277,7 @@ void SyncService::Finish(const Outcome& outcome) {
     waiting_ = static_cast<int>(outcome.waiting);
     emit waitingChanged();
     if (device_) ReadDevice();
-    session_->AfterSync(role_ == QLatin1String("teamleider"));
+    session_->AfterSync(outcome.caseload);
   }
   emit finished(outcome.ok);
 }

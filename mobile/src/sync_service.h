@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 
+#include "naast/domain/queries.h"
 #include "naast/sync/session.h"
 
 class AppSession;
@@ -118,6 +119,8 @@ class SyncService : public QObject {
     QString error;
     std::size_t applied = 0;
     std::size_t waiting = 0;
+    // Read on the worker after a sync that worked (AppSession::PrepareAfterSync).
+    std::shared_ptr<const std::vector<naast::domain::CaseloadEntry>> caseload;
   };
   void Run(int generation);  // the worker thread
   void Finish(const Outcome& outcome);

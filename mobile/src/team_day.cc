@@ -9,6 +9,7 @@
 #include "caseload_model.h"
 #include "naast/domain/codes.h"
 #include "naast/domain/queries.h"
+#include "visits.h"
 
 namespace {
 
@@ -84,7 +85,8 @@ QVariantMap TeamDay::read() {
                                  {"today", v.date == today},
                                  {"kind", VisitKindLabel(v.kind, english)},
                                  {"minutes", v.duration_min},
-                                 {"followUp", Q(v.follow_up)}});
+                                 {"followUp", Q(v.follow_up)},
+                                 {"tasks", v.tasks}});
   }
   out["visits"] = visits;
 
@@ -95,6 +97,7 @@ QVariantMap TeamDay::read() {
                                 {"what", Q(t.what)},
                                 {"due", ShortDate(t.due)},
                                 {"daysLate", t.days_late},
+                                {"owner", t.owner.empty() ? QString() : OwnerLabel(Q(t.owner))},
                                 {"fromVisit", t.from_visit}});
   }
   out["tasks"] = tasks;

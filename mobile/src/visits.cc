@@ -5,8 +5,11 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QTimerEvent>
+#include <algorithm>
+#include <map>
 
 #include "app_session.h"
+#include "naast/crdt/document.h"
 #include "naast/domain/codes.h"
 #include "naast/domain/schema.h"
 #include "sync_service.h"
@@ -50,6 +53,11 @@ QString DateText(const QString& iso) {
 }
 
 constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry"};
+
+QString ShortDateText(const QString& iso) {
+  const QDate d = QDate::fromString(iso, Qt::ISODate);
+  return d.isValid() ? QLocale().toString(d, QStringLiteral("ddd d MMM")) : iso;
+}
 
 // A code from any of the programme's lists, in the app's language; the code itself if none.
 QString AnyCodeLabel(const std::string& code) {
@@ -276,9 +284,20 @@ QVariantList VisitEditor::domains() const {
   return Choices<naast::domain::LifeDomain>();
 }
 
+QString OwnerLabel(const QString& owner) {
+  static const std::map<QString, const char*> kOwners = {
+      {"moeder", QT_TRANSLATE_NOOP("DossierSections", "Moeder")},
+      {"coach", QT_TRANSLATE_NOOP("DossierSections", "Coach")},
+      {"samen", QT_TRANSLATE_NOOP("DossierSections", "Samen")},
+      {"netwerk", QT_TRANSLATE_NOOP("DossierSections", "Netwerk")},
+      {"ketenpartner", QT_TRANSLATE_NOOP("DossierSections", "Ketenpartner")}};
+  const auto it = kOwners.find(owner.toLower());
+  return it != kOwners.end() ? QCoreApplication::translate("DossierSections", it->second) : owner;
+}
+
 void VisitEditor::Load() {
   date_.clear(), kind_.clear(), diary_entry_.clear(), notes_.clear(), agreements_.clear(),
-      follow_up_.clear(), domains_.clear(), conflicts_.clear();
+      follow_up_.clear(), domains_.clear(), conflicts_.clear(), tasks_.clear(), open_tasks_.clear();
   duration_ = 0;
   const OpId id = ParseRecord(record_);
   if (AppSession::instance && AppSession::instance->unlocked() && !doc_.isEmpty() && id.valid()) {
@@ -307,9 +326,126 @@ void VisitEditor::Load() {
         c["label"] = Utf8(spec ? spec->nl : f);
         conflicts_.push_back(c);
       }
+      LoadTasks(doc, AppSession::instance->todayDate().ToString());
     }
   }
   emit changed();
+}
+
+void VisitEditor::LoadTasks(const naast::crdt::Document& doc, const std::string& today) {
+  // Tasks of this visit, and the dossier's others that are open (or were done today, so a
+  // tap can be undone), each by due date; no date last.
+  struct Task {
+    std::string due;
+    QVariantMap row;
+  };
+  std::vector<Task> mine, others;
+  for (const OpId& r : doc.Records()) {
+    if (doc.TypeOf(r) != "task") continue;
+    auto reg = [&](std::string_view f) {
+      auto e = doc.Get(r, f);
+      return e ? Text(e->value) : QString();
+    };
+    const QString due = reg("due_date"), done = reg("done_on"), visit = reg("visit");
+    const QString owner = reg("owner");
+    QVariantMap row{{"id", RecordName(r)},
+                    {"what", reg("what")},
+                    {"owner", owner},
+                    {"ownerLabel", owner.isEmpty() ? QString() : OwnerLabel(owner)},
+                    {"due", due},
+                    {"dueText", ShortDateText(due)},
+                    {"done", !done.isEmpty()},
+                    {"doneText", ShortDateText(done)},
+                    {"late", done.isEmpty() && !due.isEmpty() && due.toStdString() < today}};
+    const std::string key = due.isEmpty() ? std::string("9999") : due.toStdString();
+    if (visit == record_) {
+      mine.push_back({key, row});
+    } else if (done.isEmpty() || done.toStdString() == today) {
+      const OpId v = ParseRecord(visit);
+      auto date = v.valid() && doc.Exists(v) ? doc.Get(v, "date") : std::nullopt;
+      row["visitDate"] = date ? ShortDateText(Text(date->value)) : QString();
+      others.push_back({key, row});
+    }
+  }
+  for (auto* list : {&mine, &others}) {
+    std::stable_sort(list->begin(), list->end(),
+                     [](const Task& a, const Task& b) { return a.due < b.due; });
+  }
+  for (const Task& t : mine) tasks_.push_back(t.row);
+  for (const Task& t : others) open_tasks_.push_back(t.row);
+}
+
+OpId VisitEditor::FindTask(const naast::crdt::Document& doc, const QString& task) const {
+  const OpId id = ParseRecord(task);
+  return id.valid() && doc.Exists(id) && !doc.IsDeleted(id) && doc.TypeOf(id) == "task" ? id
+                                                                                        : OpId{};
+}
+
+bool VisitEditor::addTask(const QString& what, const QString& owner, int dueInDays) {
+  const OpId visit = ParseRecord(record_);
+  const QString text = what.simplified();
+  if (!AppSession::instance || !visit.valid()) return false;
+  if (text.isEmpty()) {
+    emit failed(
+        QCoreApplication::translate("VisitEditor", "Schrijf eerst op wat er moet gebeuren."));
+    return false;
+  }
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d || !(*d)->Exists(visit)) return false;
+    naast::crdt::Document& doc = **d;
+    const OpId task = doc.CreateRecord("task");
+    if (!doc.Set(task, "what", text.toStdString()) ||
+        !doc.Set(task, "visit", RecordName(visit).toStdString()) ||
+        (!owner.isEmpty() && !doc.Set(task, "owner", owner.simplified().toStdString())) ||
+        (dueInDays >= 0 &&
+         !doc.Set(task, "due_date", (AppSession::instance->todayDate() + dueInDays).ToString()))) {
+      return false;
+    }
+    if (!Commit(/*now=*/true)) return false;
+  }
+  Load();
+  return true;
+}
+
+bool VisitEditor::setTaskDone(const QString& task, bool done) {
+  if (!AppSession::instance) return false;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    naast::crdt::Document& doc = **d;
+    const OpId id = FindTask(doc, task);
+    if (!id.valid()) return false;
+    auto now = doc.Get(id, "done_on");
+    const bool is_done = now && std::holds_alternative<std::string>(now->value);
+    if (is_done == done) return true;  // nothing to write
+    const Value v = done ? Value{AppSession::instance->todayDate().ToString()} : Value{};
+    if (!doc.Set(id, "done_on", v) || !Commit(/*now=*/true)) return false;
+  }
+  Load();
+  return true;
+}
+
+bool VisitEditor::removeTask(const QString& task) {
+  if (!AppSession::instance) return false;
+  {
+    auto store = AppSession::instance->store();
+    if (!store) return false;
+    auto d = store->Get(doc_.toStdString());
+    if (!d) return false;
+    naast::crdt::Document& doc = **d;
+    const OpId id = FindTask(doc, task);
+    // Only this visit's own tasks: an earlier visit's task is marked done, not removed.
+    auto visit = id.valid() ? doc.Get(id, "visit") : std::nullopt;
+    if (!visit || Text(visit->value) != record_) return false;
+    if (!doc.DeleteRecord(id) || !Commit(/*now=*/true)) return false;
+  }
+  Load();
+  return true;
 }
 
 bool VisitEditor::createNew() {

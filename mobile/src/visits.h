@@ -15,6 +15,14 @@
 
 #include "naast/crdt/types.h"
 
+namespace naast::crdt {
+class Document;
+}
+
+// Who does a task or reaches a goal: the usual words (moeder, coach, netwerk, ketenpartner)
+// in the app's language; anything else as written.
+QString OwnerLabel(const QString& owner);
+
 // The visits of one dossier, newest first.
 class VisitsModel : public QAbstractListModel {
   Q_OBJECT
@@ -64,6 +72,12 @@ class VisitEditor : public QObject {
   Q_PROPERTY(QString notes READ notes NOTIFY changed)
   Q_PROPERTY(QString agreements READ agreements NOTIFY changed)
   Q_PROPERTY(QString followUp READ followUp NOTIFY changed)
+  // Follow-up tasks (vervolgacties) agreed in this visit, by due date:
+  // [{id, what, owner, ownerLabel, due, dueText, done, doneText, late}].
+  Q_PROPERTY(QVariantList tasks READ tasks NOTIFY changed)
+  // Tasks agreed in the dossier's other visits that are not done: to go over at this visit.
+  // The same fields, and visitDate.
+  Q_PROPERTY(QVariantList openTasks READ openTasks NOTIFY changed)
   // The fields where a concurrent edit replaced a value: [{field, label}].
   Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY changed)
   // Choices, in the app's language: [{code, label}].
@@ -88,6 +102,8 @@ class VisitEditor : public QObject {
   QString agreements() const { return agreements_; }
   QString followUp() const { return follow_up_; }
   QVariantList conflicts() const { return conflicts_; }
+  QVariantList tasks() const { return tasks_; }
+  QVariantList openTasks() const { return open_tasks_; }
   QVariantList kinds() const;
   QVariantList domains() const;
 
@@ -99,6 +115,13 @@ class VisitEditor : public QObject {
   // notes, agreements or follow_up: the field's whole new text; only the difference is
   // written, so a colleague's concurrent typing elsewhere in the note survives.
   Q_INVOKABLE bool editText(const QString& field, const QString& text);
+  // A follow-up task of this visit: what (required), who (moeder, coach, netwerk,
+  // ketenpartner or a name) and in how many days it is due (negative: no date). Saved at once.
+  Q_INVOKABLE bool addTask(const QString& what, const QString& owner, int dueInDays);
+  // Done today, or not done after all (a task of this visit or an open one of an earlier one).
+  Q_INVOKABLE bool setTaskDone(const QString& task, bool done);
+  // Removes a task of this visit (typed by mistake).
+  Q_INVOKABLE bool removeTask(const QString& task);
   // Values a concurrent edit replaced: [{value, who, when}], newest first.
   Q_INVOKABLE QVariantList overwritten(const QString& field) const;
   // Makes overwritten value `index` the field's value again.
@@ -122,12 +145,16 @@ class VisitEditor : public QObject {
  private:
   void Load();
   bool Commit(bool now);
+  // A task record of this dossier (any visit's), for setTaskDone and removeTask.
+  naast::crdt::OpId FindTask(const naast::crdt::Document& doc, const QString& task) const;
+  void LoadTasks(const naast::crdt::Document& doc, const std::string& today);
 
   QString doc_, record_;
   QString date_, kind_, diary_entry_, notes_, agreements_, follow_up_;
   int duration_ = 0;
   QStringList domains_;
   QVariantList conflicts_;
+  QVariantList tasks_, open_tasks_;
   bool dirty_ = false;  // typed, not committed yet
   int commit_timer_ = 0;
 

@@ -61,7 +61,11 @@ class TeamDayTest : public QObject {
     {
       naast::crdt::Document& d = *store->Get(b).value();
       auto v = d.Records().back();
-      QVERIFY(d.InsertText(v, "follow_up", 0, "Huisarts bellen.").ok());
+      auto t = d.CreateRecord("task");  // a vervolgactie of that visit, due today
+      QVERIFY(d.Set(t, "what", std::string("Huisarts bellen.")).ok());
+      QVERIFY(d.Set(t, "owner", std::string("moeder")).ok());
+      QVERIFY(d.Set(t, "due_date", std::string("2026-11-24")).ok());
+      QVERIFY(d.Set(t, "visit", naast::crdt::ToString(v)).ok());
       auto e = d.CreateRecord("escalation");
       QVERIFY(d.Set(e, "raised_on", std::string("2026-11-21")).ok());
       QVERIFY(d.Set(e, "raised_by", std::string("Student 2")).ok());
@@ -72,7 +76,7 @@ class TeamDayTest : public QObject {
 
     QString language = "nl";
     TeamDay teamDay(TeamDay::Source{
-        [&] { return store.get(); }, [&] { return today; }, [&] { return language; }, {}});
+        [&] { return store.get(); }, [&] { return today; }, [&] { return language; }, {}, {}});
     QVariantMap day = teamDay.read();
     const QVariantMap counts = day["counts"].toMap();
     QCOMPARE(counts["visitsToday"].toInt(), 2);
@@ -90,6 +94,7 @@ class TeamDayTest : public QObject {
     QCOMPARE(escalation["raisedBy"].toString(), QString("Student 2"));
     const QVariantMap task = day["tasks"].toList().front().toMap();
     QCOMPARE(task["what"].toString(), QString("Huisarts bellen."));
+    QCOMPARE(task["owner"].toString(), QString("Moeder"));
     QVERIFY(task["fromVisit"].toBool());
 
     const QVariantList rounds = day["rounds"].toList();
@@ -109,7 +114,7 @@ class TeamDayTest : public QObject {
     QCOMPARE(day["visits"].toList()[0].toMap()["kind"].toString(), QString("Home visit"));
 
     // Locked (no store): nothing, and no crash.
-    TeamDay locked(TeamDay::Source{[] { return nullptr; }, [&] { return today; }, {}, {}});
+    TeamDay locked(TeamDay::Source{[] { return nullptr; }, [&] { return today; }, {}, {}, {}});
     QVERIFY(locked.read().isEmpty());
   }
 
@@ -128,6 +133,7 @@ class TeamDayTest : public QObject {
     TeamDay teamDay(TeamDay::Source{[&] { return store.get(); },
                                     [&] { return shape.today; },
                                     [] { return QString("nl"); },
+                                    {},
                                     {}});
     const QVariantMap day = teamDay.read();
     const QVariantMap counts = day["counts"].toMap();
@@ -170,12 +176,18 @@ class TeamDayTest : public QObject {
                               active)
                                  .c_str(),
                              today);
-    int from_visits = 0;
-    for (const QVariant& v : day["visits"].toList()) {
-      if (!v.toMap()["followUp"].toString().isEmpty()) ++from_visits;
-    }
+    const auto from_visits = Count(*store,
+                                   ("SELECT count(*) FROM e_task WHERE deleted = 0 AND "
+                                    "due_date <= ?1 AND done_on IS NULL AND " +
+                                    active)
+                                       .c_str(),
+                                   today);
     QVERIFY(from_visits > 0);
     QCOMPARE(counts["tasks"].toLongLong(), qlonglong{goals + from_visits});
+    // Visits written since yesterday say how many tasks they agreed: as many as the store has.
+    qlonglong agreed = 0;
+    for (const QVariant& v : day["visits"].toList()) agreed += v.toMap()["tasks"].toInt();
+    QVERIFY(agreed > 0);
 
     rows = store->Query(
         "SELECT count(*) FROM e_safety_signal WHERE deleted = 0 AND date > ?2 "

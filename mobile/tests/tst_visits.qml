@@ -61,4 +61,41 @@ TestCase {
         verify(findChild(stack.currentItem, "kind").height >= 48)
         verify(findChild(stack.currentItem, "duration").height >= 48)
     }
+
+    // Vervolgacties: typed with who and by when, added with a tap, ticked off with a tap; the
+    // next visit lists the ones still open.
+    function test_follow_up_tasks() {
+        const stack = createTemporaryObject(stackComponent, this)
+        stack.push(visitsComponent, { doc: docs.itemAt(1).doc, name: "Test" }, StackView.Immediate)
+        mouseClick(findChild(stack.currentItem, "newVisit"))
+        const editor = stack.currentItem
+        const what = findChild(editor, "taskWhat")
+        const add = findChild(editor, "addTask")
+        verify(what.inputMethodHints & Qt.ImhNoPredictiveText)
+        verify(!add.enabled)  // nothing typed: nothing to add
+        what.text = "Huurtoeslag aanvragen"
+        verify(add.enabled)
+        const owner = findChild(editor, "taskOwner")
+        owner.currentIndex = 0  // moeder
+        mouseClick(add)
+        compare(what.text, "")  // ready for the next one
+        const tasks = findChild(editor, "tasks")
+        tryCompare(tasks, "count", 1)
+        const box = findChild(editor, "task_Huurtoeslag aanvragen")
+        verify(box)
+        verify(!box.checked)
+        verify(box.height >= 48)
+        verify(findChild(editor, "removeTask_Huurtoeslag aanvragen").width >= 48)
+
+        // The next visit: the task is open, from the visit before; ticked off there.
+        stack.pop(StackView.Immediate)
+        mouseClick(findChild(stack.currentItem, "newVisit"))
+        const next = stack.currentItem
+        compare(findChild(next, "tasks").count, 0)
+        const open = findChild(next, "task_Huurtoeslag aanvragen")
+        verify(open)
+        verify(!findChild(next, "removeTask_Huurtoeslag aanvragen").visible)
+        mouseClick(open)
+        tryVerify(() => findChild(next, "task_Huurtoeslag aanvragen").checked)
+    }
 }

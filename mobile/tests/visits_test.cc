@@ -125,6 +125,90 @@ class VisitsTest : public QObject {
     QVERIFY(!replaced.restore(doc_, editor.record(), "kind", 0));
   }
 
+  // Vervolgacties: added in a visit with who and by when, listed by due date, done with a tap
+  // (and undone), removed only from their own visit; the next visit lists the open ones.
+  void followUpTasks() {
+    const std::string today = session_->todayDate().ToString();
+    VisitEditor first;
+    first.setDoc(doc_);
+    QVERIFY(first.createNew());
+    QSignalSpy failed(&first, &VisitEditor::failed);
+    QVERIFY(!first.addTask("   ", "moeder", 7));  // nothing to do: refused in words
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(first.tasks().isEmpty());
+    QVERIFY(first.addTask("Brief van de gemeente  meenemen.", "moeder", 14));
+    QVERIFY(first.addTask("Consultatiebureau bellen.", "coach", 1));
+    QVERIFY(first.addTask("Zonder datum.", "", -1));
+    QCOMPARE(first.tasks().size(), 3);
+    const QVariantMap soon = first.tasks()[0].toMap();  // by due date: tomorrow's first
+    QCOMPARE(soon["what"].toString(), QStringLiteral("Consultatiebureau bellen."));
+    QCOMPARE(soon["ownerLabel"].toString(), QStringLiteral("Coach"));
+    QCOMPARE(soon["due"].toString(),
+             QString::fromStdString((session_->todayDate() + 1).ToString()));
+    QCOMPARE(first.tasks()[1].toMap()["what"].toString(),
+             QStringLiteral("Brief van de gemeente meenemen."));      // spaces tidied
+    QCOMPARE(first.tasks()[2].toMap()["due"].toString(), QString());  // no date: last
+
+    // In the store, where the team's day reads them, tied to the visit.
+    {
+      auto store = session_->store();
+      auto rows = store->Query(
+          "SELECT what, owner, due_date, done_on FROM e_task WHERE doc = ?1 AND visit = ?2 AND "
+          "deleted = 0 ORDER BY what",
+          {doc_.toStdString(), first.record().toStdString()});
+      QVERIFY(rows.ok());
+      QCOMPARE(rows->size(), std::size_t{3});
+      QCOMPARE(QString::fromStdString(std::get<std::string>((*rows)[0][0])),
+               QStringLiteral("Brief van de gemeente meenemen."));
+      QCOMPARE(QString::fromStdString(std::get<std::string>((*rows)[0][1])),
+               QStringLiteral("moeder"));
+      QVERIFY(std::holds_alternative<std::monostate>((*rows)[0][3]));  // not done
+    }
+
+    // Done with a tap, and undone again.
+    const QString id = soon["id"].toString();
+    QVERIFY(first.setTaskDone(id, true));
+    QVERIFY(first.tasks()[0].toMap()["done"].toBool());
+    QCOMPARE(first.tasks()[0].toMap()["doneText"].toString().isEmpty(), false);
+    QVERIFY(first.setTaskDone(id, false));
+    QVERIFY(!first.tasks()[0].toMap()["done"].toBool());
+    {
+      auto store = session_->store();
+      auto rows = store->Query("SELECT done_on FROM e_task WHERE doc = ?1 AND what = ?2",
+                               {doc_.toStdString(), std::string("Consultatiebureau bellen.")});
+      QVERIFY(rows.ok());
+      QVERIFY(std::holds_alternative<std::monostate>((*rows)[0][0]));
+    }
+
+    // The next visit lists the first visit's open tasks; done there, it stays listed today.
+    VisitEditor next;
+    next.setDoc(doc_);
+    QVERIFY(next.createNew());
+    QVERIFY(next.tasks().isEmpty());
+    QVariantList open = next.openTasks();
+    int found = 0;
+    for (const QVariant& v : open) {
+      if (v.toMap()["what"].toString() == "Consultatiebureau bellen.") ++found;
+    }
+    QCOMPARE(found, 1);
+    QVERIFY(!next.removeTask(id));  // not this visit's own: marked done instead
+    QVERIFY(next.setTaskDone(id, true));
+    bool listed_done = false;
+    for (const QVariant& v : next.openTasks()) {
+      const QVariantMap t = v.toMap();
+      if (t["id"].toString() == id) listed_done = t["done"].toBool();
+    }
+    QVERIFY(listed_done);
+
+    // Removed from its own visit.
+    const QString undated =
+        first.tasks().isEmpty() ? QString() : first.tasks().back().toMap()["id"].toString();
+    QVERIFY(first.removeTask(undated));
+    QCOMPARE(first.tasks().size(), 2);
+    QVERIFY(!first.setTaskDone(undated, true));  // gone
+    QVERIFY(!first.setTaskDone("not-a-task", true));
+  }
+
   void cleanupTestCase() {
     session_.reset();
     AppSession::instance = nullptr;

@@ -181,7 +181,21 @@ TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations",
     REQUIRE(d.Set(v, "date", std::string(date)).ok());
     REQUIRE(d.Set(v, "kind", std::string("huisbezoek")).ok());
     REQUIRE(d.Set(v, "duration_min", std::int64_t{45}).ok());
-    if (follow_up) REQUIRE(d.InsertText(v, "follow_up", 0, follow_up).ok());
+    if (follow_up) {  // a task agreed in the visit, due the same day
+      auto t = d.CreateRecord("task");
+      REQUIRE(d.Set(t, "what", std::string(follow_up)).ok());
+      REQUIRE(d.Set(t, "owner", std::string("moeder")).ok());
+      REQUIRE(d.Set(t, "due_date", std::string(date)).ok());
+      REQUIRE(d.Set(t, "visit", crdt::ToString(v)).ok());
+    }
+    return v;
+  };
+  // A task with a due date, done or not, linked to no visit.
+  auto task = [](crdt::Document& d, const char* due, const char* done, const char* what) {
+    auto t = d.CreateRecord("task");
+    REQUIRE(d.Set(t, "what", std::string(what)).ok());
+    REQUIRE(d.Set(t, "due_date", std::string(due)).ok());
+    if (done) REQUIRE(d.Set(t, "done_on", std::string(done)).ok());
   };
   auto goal = [](crdt::Document& d, const char* due, const char* status, const char* what) {
     auto g = d.CreateRecord("goal");
@@ -216,6 +230,8 @@ TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations",
   edit(mora, [&](crdt::Document& d) {
     REQUIRE(d.AddToSet(mother_of(d), "assigned", std::string("Coach 1")).ok());
     visit(d, "2026-11-24", "Bellen met de woningcorporatie.");
+    task(d, "2026-11-20", "2026-11-21", "Al gedaan.");  // done: not listed
+    task(d, "2026-11-25", nullptr, "Morgen pas.");      // not due yet
   });
   // Not assigned, visited today, so not due; visited on Monday too.
   auto kane = t.Dossier("Kane Brolind", "2025-08-01", "2025-08-10", "2026-11-22");
@@ -237,6 +253,7 @@ TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations",
     REQUIRE(d.Set(e, "raised_on", std::string("2026-05-20")).ok());
     goal(d, "2026-05-01", "open", "Nooit afgemaakt.");
     visit(d, "2026-11-24", "Niet van het team.");
+    task(d, "2026-11-01", nullptr, "Ook niet van het team.");
   });
 
   auto got = ReadTeamDay(*t.store, TeamSettings{}, today);
@@ -274,6 +291,8 @@ TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations",
   REQUIRE(day.visits[2].doc == kane);
   REQUIRE(day.visits[0].kind == "huisbezoek");
   REQUIRE(day.visits[0].duration_min == 45);
+  // Mora's visit of today agreed one task, Kane's none.
+  for (const auto& v : day.visits) REQUIRE(v.tasks == (v.doc == mora ? 1 : 0));
 
   // Tasks: Salin's goal 14 days late, Salin's goal due today and Mora's vervolgacties of today.
   REQUIRE(day.tasks.size() == 3);
@@ -284,6 +303,7 @@ TEST_CASE("the team's day: rounds, visits written, tasks, signals, escalations",
   REQUIRE(day.tasks[1].doc == mora);  // due today, by name: Mora before Salin
   REQUIRE(day.tasks[1].from_visit);
   REQUIRE(day.tasks[1].what == "Bellen met de woningcorporatie.");
+  REQUIRE(day.tasks[1].owner == "moeder");
   REQUIRE(day.tasks[2].doc == salin);
   REQUIRE(day.tasks[2].days_late == 0);
 

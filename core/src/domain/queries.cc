@@ -174,9 +174,19 @@ Result<TeamDay> ReadTeamDay(store::Store& store, const TeamSettings& team, Date 
   for (auto& [label, round] : rounds) day.rounds.push_back(std::move(round));
   if (!unassigned.mothers.empty()) day.rounds.push_back(std::move(unassigned));
 
-  // What came back: visits dated since the last working day, with their vervolgacties.
+  // What came back: visits dated since the last working day, with the follow-up tasks
+  // (vervolgacties) agreed in them.
   const std::vector<crdt::Value> window{crdt::Value{day.since.ToString()},
                                         crdt::Value{today.ToString()}};
+  std::map<std::pair<std::string, std::string>, int> tasks_of_visit;  // (doc, visit id) -> count
+  s = Each(store,
+           "SELECT doc, visit, count(*) FROM e_task WHERE deleted = 0 AND visit IS NOT NULL "
+           "GROUP BY doc, visit",
+           [&](const store::Store::Row& r) {
+             if (const auto* n = std::get_if<std::int64_t>(&r[2]))
+               tasks_of_visit[{Str(r[0]), Str(r[1])}] = static_cast<int>(*n);
+           });
+  if (!s) return s.error();
   auto visits = store.Query(
       "SELECT doc, replica, counter, date, kind, duration_min, follow_up FROM e_visit "
       "WHERE deleted = 0 AND date >= ?1 AND date <= ?2 ORDER BY date DESC, doc, replica, counter",
@@ -190,18 +200,34 @@ Result<TeamDay> ReadTeamDay(store::Store& store, const TeamSettings& team, Date 
     TeamDayVisit v{doc, *name, IdOf(r[1], r[2]), *date, Str(r[4]), 0, Str(r[6])};
     if (auto* minutes = std::get_if<std::int64_t>(&r[5]))
       v.duration_min = static_cast<int>(*minutes);
-    if (v.date == today) ++day.visits_today;
-    if (!v.follow_up.empty()) {
-      day.tasks.push_back(
-          TeamDayTask{doc, *name, v.record, v.date, v.follow_up, true, today - v.date});
+    if (auto it = tasks_of_visit.find({doc, crdt::ToString(v.record)});
+        it != tasks_of_visit.end()) {
+      v.tasks = it->second;
     }
+    if (v.date == today) ++day.visits_today;
     day.visits.push_back(std::move(v));
+  }
+
+  // Follow-up tasks (vervolgacties) due today or before and not done.
+  auto tasks = store.Query(
+      "SELECT doc, replica, counter, due_date, what, owner FROM e_task WHERE deleted = 0 AND "
+      "due_date IS NOT NULL AND due_date <= ?1 AND done_on IS NULL",
+      {crdt::Value{today.ToString()}});
+  if (!tasks) return tasks.error();
+  for (const auto& r : *tasks) {
+    const std::string doc = Str(r[0]);
+    const std::string* name = name_of(doc);
+    auto due = DateOf(r[3]);
+    if (!name || !due) continue;
+    day.tasks.push_back(
+        TeamDayTask{doc, *name, IdOf(r[1], r[2]), *due, Str(r[4]), Str(r[5]), true, today - *due});
   }
 
   // Follow-up tasks: goals of the plan van aanpak due today or before, neither reached nor
   // stopped (streefdatum verstreken).
   auto goals = store.Query(
-      "SELECT doc, replica, counter, due_date, description FROM e_goal WHERE deleted = 0 AND "
+      "SELECT doc, replica, counter, due_date, description, owner FROM e_goal WHERE deleted = 0 "
+      "AND "
       "due_date IS NOT NULL AND due_date <= ?1 AND "
       "(status IS NULL OR status NOT IN ('bereikt', 'gestopt'))",
       {crdt::Value{today.ToString()}});
@@ -212,7 +238,7 @@ Result<TeamDay> ReadTeamDay(store::Store& store, const TeamSettings& team, Date 
     auto due = DateOf(r[3]);
     if (!name || !due) continue;
     day.tasks.push_back(
-        TeamDayTask{doc, *name, IdOf(r[1], r[2]), *due, Str(r[4]), false, today - *due});
+        TeamDayTask{doc, *name, IdOf(r[1], r[2]), *due, Str(r[4]), Str(r[5]), false, today - *due});
   }
   for (const auto& t : day.tasks) {
     if (t.due >= day.since) ++day.tasks_new;

@@ -55,7 +55,15 @@ constexpr FieldSpec kVisit[] = {
     {"diary_entry", T::kText, "dagboek"},
     {"notes", T::kNote, "verslag"},
     {"agreements", T::kNote, "afspraken"},
-    {"follow_up", T::kNote, "vervolgacties"},
+    {"follow_up", T::kNote, "vervolgacties"},  // free text, from before tasks (kept, read-only)
+};
+// A follow-up task agreed in a visit (vervolgactie): who does what, by when.
+constexpr FieldSpec kTask[] = {
+    {"what", T::kText, "wat"},
+    {"owner", T::kText, "wie"},
+    {"due_date", T::kDate, "uiterlijk op"},
+    {"done_on", T::kDate, "gedaan op"},
+    {"visit", T::kText, "bij contactmoment"},  // the visit's record id (replica@counter)
 };
 constexpr FieldSpec kGoal[] = {
     {"life_domain", T::kCode, "leefgebied"},
@@ -129,6 +137,7 @@ constexpr EntitySpec kEntities[] = {
     {"registration", "registration", "aanmelding", kRegistration},
     {"phase_change", "phase_change", "fasewisseling", kPhaseChange},
     {"visit", "visit", "contactmoment", kVisit},
+    {"task", "task", "vervolgactie", kTask},
     {"goal", "goal", "doel (plan van aanpak)", kGoal},
     {"assessment", "assessment", "zelfredzaamheidsmeting", kAssessment},
     {"referral", "referral", "verwijzing", kReferral},

@@ -134,6 +134,31 @@ Status TeamRound(crdt::Document& d, int m, std::optional<Date> born, std::option
   static const std::vector<std::string> follow_ups = {
       "Samen de woningcorporatie bellen over de huurachterstand.",
       "Afspraak bij het consultatiebureau nagaan.", "Formulier kinderbijslag afmaken.", ""};
+  // A follow-up task (vervolgactie) agreed in a visit.
+  auto task = [&](crdt::OpId visit, const std::string& what, const std::string& owner, Date due,
+                  std::optional<Date> done) {
+    const crdt::OpId t = d.CreateRecord("task");
+    (void)d.Set(t, "what", Text(what));
+    (void)d.Set(t, "owner", Text(owner));
+    (void)d.Set(t, "due_date", Text(due.ToString()));
+    if (done) (void)d.Set(t, "done_on", Text(done->ToString()));
+    (void)d.Set(t, "visit", Text(crdt::ToString(visit)));
+  };
+  // Now and then a task from the last visit that is due today or late, or already done.
+  if (last_visit && m % 5 != 4) {
+    crdt::OpId last{};
+    for (const crdt::OpId& r : d.Records()) {
+      if (d.TypeOf(r) != "visit") continue;
+      auto date = d.Get(r, "date");
+      if (date && date->value == crdt::Value{last_visit->ToString()}) last = r;
+    }
+    const Date due = std::min(today, *last_visit + 7 + m % 4);
+    if (last.valid() && m % 5 == 1)
+      task(last, "Brief van de Belastingdienst uitzoeken.", "moeder", due, std::nullopt);
+    if (last.valid() && m % 5 == 2)
+      task(last, "Zorgverzekeraar bellen over de premie.", "coach", *last_visit + 2,
+           std::min(today, *last_visit + 3));
+  }
   const Phase phase = PhaseOn(PhaseInput{born, std::nullopt, std::nullopt}, today);
   const int interval = std::max(1, TeamSettings().For(phase).IntervalDays());
   const Date since = LastWorkingDay(today);
@@ -149,7 +174,7 @@ Status TeamRound(crdt::Document& d, int m, std::optional<Date> born, std::option
     (void)d.Set(visit, "kind", Text(m % 2 ? "telefonisch" : "huisbezoek"));
     (void)d.InsertText(visit, "notes", 0, "Samen de post doorgenomen. Moeder was moe maar blij.");
     const std::string& follow_up = follow_ups[static_cast<std::size_t>(m / 3) % follow_ups.size()];
-    if (!follow_up.empty()) (void)d.InsertText(visit, "follow_up", 0, follow_up);
+    if (!follow_up.empty()) task(visit, follow_up, m % 2 ? "coach" : "moeder", *visit_on + 7, {});
     ++stats.visits;
   }
   if (m % 8 == 3) {

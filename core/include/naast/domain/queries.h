@@ -55,15 +55,17 @@ struct TeamDayVisit {  // a visit written (dated) since the last working day
   Date date;
   std::string kind;  // the VisitKind code, empty when not given
   int duration_min = 0;
-  std::string follow_up;  // vervolgacties, may be empty
+  std::string follow_up;  // vervolgacties as free text (visits before tasks), may be empty
+  int tasks = 0;          // follow-up tasks agreed in this visit
 };
 struct TeamDayTask {  // a follow-up task that is due (today or before)
   store::DocumentId doc;
   std::string name;
   crdt::OpId record;
   Date due;
-  std::string what;         // the goal, or the visit's vervolgacties
-  bool from_visit = false;  // a visit's vervolgacties (due on the visit's date) or a goal
+  std::string what;         // the task (vervolgactie), or the goal
+  std::string owner;        // who does it (wie), may be empty
+  bool from_visit = false;  // a follow-up task agreed in a visit, or a goal of the plan
   int days_late = 0;        // today - due
 };
 struct TeamDaySignal {  // a safety signal dated in the last 7 days
