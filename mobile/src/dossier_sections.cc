@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app_session.h"
+#include "code_labels.h"
 #include "naast/domain/codes.h"
 #include "visits.h"  // OwnerLabel
 
@@ -64,30 +65,6 @@ std::optional<naast::crdt::OpId> ParseId(const QString& id) {
   bool ok_replica = false, ok_counter = false;
   naast::crdt::OpId out{parts[0].toULongLong(&ok_replica), parts[1].toULongLong(&ok_counter)};
   if (!ok_replica || !ok_counter || !out.valid()) return std::nullopt;
-  return out;
-}
-
-// A code's label in the app's language; the code itself when the list does not have it.
-template <typename E>
-QString CodeLabel(const QString& code, bool english) {
-  for (const auto& c : naast::domain::Codes(E{})) {
-    if (QString::fromUtf8(c.code.data(), static_cast<qsizetype>(c.code.size())) == code) {
-      const auto& label = english ? c.en : c.nl;
-      return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
-    }
-  }
-  return code;
-}
-
-template <typename E>
-QVariantList CodeList(bool english) {
-  QVariantList out;
-  for (const auto& c : naast::domain::Codes(E{})) {
-    const auto& label = english ? c.en : c.nl;
-    out.push_back(QVariantMap{
-        {"code", QString::fromUtf8(c.code.data(), static_cast<qsizetype>(c.code.size()))},
-        {"label", QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()))}});
-  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include "app_session.h"
 #include "caseload_model.h"
+#include "code_labels.h"
 #include "naast/domain/codes.h"
 #include "naast/domain/queries.h"
 #include "visits.h"
@@ -15,16 +16,6 @@ namespace {
 
 QString Q(const std::string& s) {
   return QString::fromStdString(s);
-}
-
-QString VisitKindLabel(const std::string& code, bool english) {
-  for (const auto& c : naast::domain::Codes(naast::domain::VisitKind{})) {
-    if (c.code == code) {
-      const auto& label = english ? c.en : c.nl;
-      return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
-    }
-  }
-  return Q(code);
 }
 
 }  // namespace
@@ -83,7 +74,7 @@ QVariantMap TeamDay::read() {
                                  {"name", Q(v.name)},
                                  {"date", ShortDate(v.date)},
                                  {"today", v.date == today},
-                                 {"kind", VisitKindLabel(v.kind, english)},
+                                 {"kind", CodeLabel<naast::domain::VisitKind>(v.kind, english)},
                                  {"minutes", v.duration_min},
                                  {"followUp", Q(v.follow_up)},
                                  {"tasks", v.tasks}});

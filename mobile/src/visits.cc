@@ -6,9 +6,11 @@
 #include <QLocale>
 #include <QTimerEvent>
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "app_session.h"
+#include "code_labels.h"
 #include "naast/crdt/document.h"
 #include "naast/domain/codes.h"
 #include "naast/domain/schema.h"
@@ -24,27 +26,18 @@ QString Text(const Value& v) {
   return {};
 }
 
+bool English() {
+  return AppSession::instance && AppSession::instance->language() == "en";
+}
+
 template <typename E>
 QString Label(std::string_view code) {
-  const bool en = AppSession::instance && AppSession::instance->language() == "en";
-  for (const auto& c : naast::domain::Codes(E{})) {
-    if (c.code == code)
-      return QString::fromUtf8(en ? c.en.data() : c.nl.data(),
-                               static_cast<qsizetype>(en ? c.en.size() : c.nl.size()));
-  }
-  return QString::fromUtf8(code.data(), static_cast<qsizetype>(code.size()));
+  return CodeLabel<E>(code, English());
 }
 
 template <typename E>
 QVariantList Choices() {
-  QVariantList out;
-  for (const auto& c : naast::domain::Codes(E{})) {
-    QVariantMap m;
-    m["code"] = QString::fromUtf8(c.code.data(), static_cast<qsizetype>(c.code.size()));
-    m["label"] = Label<E>(c.code);
-    out.push_back(m);
-  }
-  return out;
+  return CodeList<E>(English());
 }
 
 QString DateText(const QString& iso) {
@@ -390,59 +383,48 @@ bool VisitEditor::addTask(const QString& what, const QString& owner, int dueInDa
         QCoreApplication::translate("VisitEditor", "Schrijf eerst op wat er moet gebeuren."));
     return false;
   }
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return false;
-    auto d = store->Get(doc_.toStdString());
-    if (!d || !(*d)->Exists(visit)) return false;
-    naast::crdt::Document& doc = **d;
+  const std::string due =
+      dueInDays >= 0 ? (AppSession::instance->todayDate() + dueInDays).ToString() : "";
+  return Edit([&](naast::crdt::Document& doc) {
+    if (!doc.Exists(visit)) return false;
     const OpId task = doc.CreateRecord("task");
-    if (!doc.Set(task, "what", text.toStdString()) ||
-        !doc.Set(task, "visit", RecordName(visit).toStdString()) ||
-        (!owner.isEmpty() && !doc.Set(task, "owner", owner.simplified().toStdString())) ||
-        (dueInDays >= 0 &&
-         !doc.Set(task, "due_date", (AppSession::instance->todayDate() + dueInDays).ToString()))) {
-      return false;
-    }
-    if (!Commit(/*now=*/true)) return false;
-  }
-  Load();
-  return true;
+    return doc.Set(task, "what", text.toStdString()) &&
+           doc.Set(task, "visit", RecordName(visit).toStdString()) &&
+           (owner.isEmpty() || doc.Set(task, "owner", owner.simplified().toStdString())) &&
+           (due.empty() || doc.Set(task, "due_date", due));
+  });
 }
 
 bool VisitEditor::setTaskDone(const QString& task, bool done) {
   if (!AppSession::instance) return false;
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return false;
-    auto d = store->Get(doc_.toStdString());
-    if (!d) return false;
-    naast::crdt::Document& doc = **d;
+  const std::string today = AppSession::instance->todayDate().ToString();
+  return Edit([&](naast::crdt::Document& doc) {
     const OpId id = FindTask(doc, task);
     if (!id.valid()) return false;
     auto now = doc.Get(id, "done_on");
     const bool is_done = now && std::holds_alternative<std::string>(now->value);
     if (is_done == done) return true;  // nothing to write
-    const Value v = done ? Value{AppSession::instance->todayDate().ToString()} : Value{};
-    if (!doc.Set(id, "done_on", v) || !Commit(/*now=*/true)) return false;
-  }
-  Load();
-  return true;
+    return static_cast<bool>(doc.Set(id, "done_on", done ? Value{today} : Value{}));
+  });
 }
 
 bool VisitEditor::removeTask(const QString& task) {
+  return Edit([&](naast::crdt::Document& doc) {
+    const OpId id = FindTask(doc, task);
+    // Only this visit's own tasks: an earlier visit's task is marked done, not removed.
+    auto visit = id.valid() ? doc.Get(id, "visit") : std::nullopt;
+    if (!visit || Text(visit->value) != record_) return false;
+    return static_cast<bool>(doc.DeleteRecord(id));
+  });
+}
+
+bool VisitEditor::Edit(const std::function<bool(naast::crdt::Document&)>& edit) {
   if (!AppSession::instance) return false;
   {
     auto store = AppSession::instance->store();
     if (!store) return false;
     auto d = store->Get(doc_.toStdString());
-    if (!d) return false;
-    naast::crdt::Document& doc = **d;
-    const OpId id = FindTask(doc, task);
-    // Only this visit's own tasks: an earlier visit's task is marked done, not removed.
-    auto visit = id.valid() ? doc.Get(id, "visit") : std::nullopt;
-    if (!visit || Text(visit->value) != record_) return false;
-    if (!doc.DeleteRecord(id) || !Commit(/*now=*/true)) return false;
+    if (!d || !edit(**d) || !Commit(/*now=*/true)) return false;
   }
   Load();
   return true;
@@ -521,32 +503,17 @@ bool VisitEditor::setField(const QString& field, const QVariant& value) {
   } else {
     return false;
   }
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return false;
-    auto d = store->Get(doc_.toStdString());
-    if (!d || !(*d)->Set(id, f, v)) return false;
-    if (!Commit(/*now=*/true)) return false;
-  }
-  Load();
-  return true;
+  return Edit([&](naast::crdt::Document& doc) { return static_cast<bool>(doc.Set(id, f, v)); });
 }
 
 bool VisitEditor::setDomain(const QString& code, bool on) {
   const OpId id = ParseRecord(record_);
   if (!AppSession::instance || !id.valid()) return false;
-  {
-    auto store = AppSession::instance->store();
-    if (!store) return false;
-    auto d = store->Get(doc_.toStdString());
-    if (!d) return false;
-    const Value v = code.toStdString();
-    const bool ok = on ? static_cast<bool>((*d)->AddToSet(id, "life_domains", v))
-                       : static_cast<bool>((*d)->RemoveFromSet(id, "life_domains", v));
-    if (!ok || !Commit(/*now=*/true)) return false;
-  }
-  Load();
-  return true;
+  const Value v = code.toStdString();
+  return Edit([&](naast::crdt::Document& doc) {
+    return on ? static_cast<bool>(doc.AddToSet(id, "life_domains", v))
+              : static_cast<bool>(doc.RemoveFromSet(id, "life_domains", v));
+  });
 }
 
 bool VisitEditor::editText(const QString& field, const QString& text) {

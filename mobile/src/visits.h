@@ -11,6 +11,7 @@
 #include <QQmlEngine>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 #include <vector>
 
 #include "naast/crdt/types.h"
@@ -148,6 +149,9 @@ class VisitEditor : public QObject {
   // A task record of this dossier (any visit's), for setTaskDone and removeTask.
   naast::crdt::OpId FindTask(const naast::crdt::Document& doc, const QString& task) const;
   void LoadTasks(const naast::crdt::Document& doc, const std::string& today);
+  // Runs `edit` on the dossier's document with the store held, writes it at once and reads
+  // the visit again. False when locked, or when `edit` or the write fails.
+  bool Edit(const std::function<bool(naast::crdt::Document&)>& edit);
 
   QString doc_, record_;
   QString date_, kind_, diary_entry_, notes_, agreements_, follow_up_;
