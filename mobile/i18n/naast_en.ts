@@ -1289,10 +1289,6 @@
         <translation>The tablet is locked.</translation>
     </message>
     <message>
-        <source>Dat lukte niet: %1</source>
-        <translation>That did not work: %1</translation>
-    </message>
-    <message>
         <source>Dit is geen code van een Naast-tablet. Scan de QR-code opnieuw.</source>
         <translation>This is not a Naast tablet&apos;s code. Scan the QR code again.</translation>
     </message>
@@ -1303,6 +1299,34 @@
     <message>
         <source>De code hoort niet bij deze QR-code. Kijk nog eens op de nieuwe tablet.</source>
         <translation>The code does not belong to this QR code. Look at the new tablet again.</translation>
+    </message>
+    <message>
+        <source>Deze tablet hoort al bij een team.</source>
+        <translation>This tablet is already in a team.</translation>
+    </message>
+    <message>
+        <source>Alleen de tablet van een teamleider kan dit doen.</source>
+        <translation>Only a team leader's tablet can do this.</translation>
+    </message>
+    <message>
+        <source>Die tablet hoort al bij het team.</source>
+        <translation>That tablet is already in the team.</translation>
+    </message>
+    <message>
+        <source>Die tablet is al uit het team verwijderd.</source>
+        <translation>That tablet has already been removed from the team.</translation>
+    </message>
+    <message>
+        <source>Dossiers toewijzen kan alleen aan een student.</source>
+        <translation>Dossiers can only be assigned to a student.</translation>
+    </message>
+    <message>
+        <source>Dit dossier bestaat niet.</source>
+        <translation>This dossier does not exist.</translation>
+    </message>
+    <message>
+        <source>Dat lukte niet. Probeer het nog eens, of vraag de beheerder om hulp.</source>
+        <translation>That did not work. Try again, or ask the administrator for help.</translation>
     </message>
 </context>
 <context>

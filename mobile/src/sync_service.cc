@@ -328,10 +328,40 @@ QVariantList SyncService::members() {
   return out;
 }
 
+namespace {
+
+// A team action the core refused, in plain words (the core's reasons are for logs and tests).
+QString TeamErrorInWords(const std::string& why) {
+  static constexpr struct {
+    const char* core;  // a part of the core's reason
+    const char* words;
+  } kReasons[] = {
+      {"already in a team", QT_TRANSLATE_NOOP("SyncService", "Deze tablet hoort al bij een team.")},
+      {"no team key",
+       QT_TRANSLATE_NOOP("SyncService", "Alleen de tablet van een teamleider kan dit doen.")},
+      {"not an active teamleider",
+       QT_TRANSLATE_NOOP("SyncService", "Alleen de tablet van een teamleider kan dit doen.")},
+      {"already in the team",
+       QT_TRANSLATE_NOOP("SyncService", "Die tablet hoort al bij het team.")},
+      {"no such active device",
+       QT_TRANSLATE_NOOP("SyncService", "Die tablet is al uit het team verwijderd.")},
+      {"no such device",
+       QT_TRANSLATE_NOOP("SyncService", "Die tablet is al uit het team verwijderd.")},
+      {"not an active student",
+       QT_TRANSLATE_NOOP("SyncService", "Dossiers toewijzen kan alleen aan een student.")},
+      {"not a document id", QT_TRANSLATE_NOOP("SyncService", "Dit dossier bestaat niet.")},
+  };
+  for (const auto& r : kReasons) {
+    if (why.find(r.core) != std::string::npos) return Tr(r.words);
+  }
+  return Tr(QT_TRANSLATE_NOOP(
+      "SyncService", "Dat lukte niet. Probeer het nog eens, of vraag de beheerder om hulp."));
+}
+
+}  // namespace
+
 bool SyncService::TeamResult(const naast::Status& status) {
-  team_error_ = status ? QString()
-                       : Tr(QT_TRANSLATE_NOOP("SyncService", "Dat lukte niet: %1"))
-                             .arg(QString::fromStdString(status.error().message));
+  team_error_ = status ? QString() : TeamErrorInWords(status.error().message);
   ReadDevice();  // emits deviceChanged
   if (status && configured()) syncNow();
   return static_cast<bool>(status);

@@ -37,6 +37,12 @@ TestCase {
         verify(approve.height >= 48)
         mouseClick(approve)
         verify(findChild(page, "teamError").text.indexOf("geen code van een Naast-tablet") >= 0)
+        // A real tablet's code, but this tablet is no teamleider's: refused in plain words,
+        // not in the core's English.
+        findChild(page, "approvePayload").text = Sync.enrolmentPayload
+        findChild(page, "approveCode").text = Sync.enrolmentCode
+        mouseClick(approve)
+        compare(findChild(page, "teamError").text, "Alleen de tablet van een teamleider kan dit doen.")
         // This demo tablet is in no team: no members, and no team button for it.
         compare(findChild(page, "members").count, 0)
     }
