@@ -216,6 +216,10 @@
         <source>Dag van het team</source>
         <translation>The team&apos;s day</translation>
     </message>
+    <message>
+        <source>afspraak</source>
+        <translation>appointment</translation>
+    </message>
 </context>
 <context>
     <name>ConsentsPage</name>
@@ -479,6 +483,10 @@
     <message>
         <source>Vervangen waarden</source>
         <translation>Replaced values</translation>
+    </message>
+    <message>
+        <source>Volgende afspraak</source>
+        <translation>Next appointment</translation>
     </message>
 </context>
 <context>
@@ -1306,7 +1314,7 @@
     </message>
     <message>
         <source>Alleen de tablet van een teamleider kan dit doen.</source>
-        <translation>Only a team leader's tablet can do this.</translation>
+        <translation>Only a team leader&apos;s tablet can do this.</translation>
     </message>
     <message>
         <source>Die tablet hoort al bij het team.</source>
@@ -1490,6 +1498,10 @@
     <message>
         <source>Vervolgacties en doelen die nu af moeten zijn</source>
         <translation>Follow-up tasks and goals that are due</translation>
+    </message>
+    <message>
+        <source>afspraak vandaag</source>
+        <translation>appointment today</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1794,18 @@
     <message>
         <source>Vervolgactie weghalen</source>
         <translation>Remove follow-up task</translation>
+    </message>
+    <message>
+        <source>Volgende afspraak</source>
+        <translation>Next appointment</translation>
+    </message>
+    <message>
+        <source>Afspraak maken</source>
+        <translation>Make an appointment</translation>
+    </message>
+    <message>
+        <source>Geen afspraak</source>
+        <translation>No appointment</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ Page {
             required property bool crisis
             required property int escalations
             required property bool late
+            required property string appointment
             width: ListView.view.width
             height: Math.round(76 * AppSession.textScale)
             onClicked: page.open(doc)
@@ -150,7 +151,7 @@ Page {
                 Flag { visible: row.escalations > 0; text: qsTr("Opschaling open"); tint: "#e65100" }
                 Flag { visible: row.late; text: qsTr("Doorlooptijd"); tint: "#6a1b9a" }
                 Label {
-                    text: qsTr("volgend bezoek") + "\n" + row.nextVisit
+                    text: (row.appointment ? qsTr("afspraak") : qsTr("volgend bezoek")) + "\n" + row.nextVisit
                     horizontalAlignment: Text.AlignRight
                     color: row.overdue ? "#b71c1c" : "#37474f"
                     font.bold: row.overdue || row.dueToday

@@ -95,6 +95,10 @@ Page {
                 alert: page.info.overdue === true
             }
             Fact {
+                label: qsTr("Volgende afspraak")
+                value: page.info.appointment || qsTr("geen")
+            }
+            Fact {
                 label: qsTr("Signalen")
                 value: [page.info.crisis ? qsTr("crisis") : "",
                         page.info.escalations > 0 ? qsTr("opschaling wacht op een professional") : "",

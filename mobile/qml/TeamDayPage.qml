@@ -167,7 +167,7 @@ Page {
                                     name: modelData.name
                                     detail: [modelData.stage || modelData.phase,
                                              modelData.overdue ? qsTr("%1 te laat").arg(page.daysText(modelData.daysLate))
-                                                               : qsTr("vandaag"),
+                                                               : modelData.appointment ? qsTr("afspraak vandaag") : qsTr("vandaag"),
                                              modelData["with"] ? qsTr("met %1").arg(modelData["with"]) : ""]
                                             .filter(s => s).join("  ·  ")
                                     detailColor: modelData.overdue ? "#b71c1c" : "#546e7a"

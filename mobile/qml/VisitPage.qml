@@ -177,6 +177,35 @@ Page {
                     }
                     onClicked: editor.setField("diary_entry", checked ? page.diary.key : "")
                 }
+                // The next visit agreed with the mother: the caseload and the team's day count on it.
+                Label { text: qsTr("Volgende afspraak"); color: "#546e7a" }
+                Button {
+                    objectName: "makeAppointment"
+                    visible: editor.nextAppointment === ""
+                    text: qsTr("Afspraak maken")
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 48
+                    onClicked: editor.setField("next_appointment", page.shift(editor.date > AppSession.today ? editor.date : AppSession.today, 7))
+                }
+                RowLayout {
+                    visible: editor.nextAppointment !== ""
+                    Layout.fillWidth: true
+                    spacing: 4
+                    DateStepper {
+                        objectName: "appointment"
+                        iso: editor.nextAppointment
+                        Layout.fillWidth: true
+                        onEdited: editor.setField("next_appointment", iso)
+                    }
+                    ToolButton {
+                        objectName: "noAppointment"
+                        text: "✕"
+                        Accessible.name: qsTr("Geen afspraak")
+                        Layout.preferredWidth: 48
+                        Layout.preferredHeight: 48
+                        onClicked: editor.setField("next_appointment", "")
+                    }
+                }
                 Label { text: qsTr("Leefgebieden"); color: "#546e7a" }
                 Flow {
                     objectName: "domains"

@@ -298,7 +298,10 @@ void AppSession::AfterSync(CaseloadEntries caseload) {
 
 void AppSession::WipeTablet() {
   lock();
-  if (auto vault = naast::store::KeyVault::Open(options_.data_dir / "key.vault")) vault->Wipe();
+  // The key first; should that fail, the files go below all the same.
+  if (auto vault = naast::store::KeyVault::Open(options_.data_dir / "key.vault")) {
+    (void)vault->Wipe();
+  }
   std::error_code ec;
   for (const char* name : {"naast.db", "naast.db-wal", "naast.db-shm", "naast.db-journal"}) {
     std::filesystem::remove(options_.data_dir / name, ec);
@@ -333,6 +336,7 @@ QVariantMap AppSession::dossier(const QString& doc) {
   out["phase"] = PhaseLabel(e->phase);
   out["stage"] = StageLabel(*e);
   out["nextVisit"] = ShortDate(e->next_visit_due);
+  out["appointment"] = e->appointment ? ShortDate(*e->appointment) : QString();
   out["lastVisit"] = e->last_visit ? ShortDate(*e->last_visit) : QString();
   out["overdue"] = e->overdue;
   out["crisis"] = e->crisis;

@@ -103,6 +103,9 @@ QVariant CaseloadModel::data(const QModelIndex& index, int role) const {
       return e.open_escalations;
     case LateRole:
       return !e.late_turnaround.empty();
+    case AppointmentRole:
+      return e.appointment && *e.appointment == e.next_visit_due ? ShortDate(*e.appointment)
+                                                                 : QString();
     case GroupRole:
       return e.overdue ? QStringLiteral("overdue")
                        : (e.due_today ? QStringLiteral("today") : QStringLiteral("later"));
@@ -122,5 +125,6 @@ QHash<int, QByteArray> CaseloadModel::roleNames() const {
           {CrisisRole, "crisis"},
           {EscalationsRole, "escalations"},
           {LateRole, "late"},
-          {GroupRole, "group"}};
+          {GroupRole, "group"},
+          {AppointmentRole, "appointment"}};
 }

@@ -28,8 +28,9 @@ class CaseloadModel : public QAbstractListModel {
     DueTodayRole,
     CrisisRole,
     EscalationsRole,
-    LateRole,   // turnaround late
-    GroupRole,  // "overdue", "today", "later": for list sections
+    LateRole,         // turnaround late
+    GroupRole,        // "overdue", "today", "later": for list sections
+    AppointmentRole,  // "do 27 nov" when the next visit is an appointment made; else ""
   };
   explicit CaseloadModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
 

@@ -62,6 +62,7 @@ QVariantMap TeamDay::read() {
                       {"escalations", e.open_escalations},
                       {"lastVisit", e.last_visit ? ShortDate(*e.last_visit) : QString()},
                       {"daysLate", today - e.next_visit_due},
+                      {"appointment", e.appointment && *e.appointment == today},
                       {"with", with.join(", ")}});
     }
     rounds.push_back(QVariantMap{{"who", Q(round.assigned)}, {"mothers", mothers}});

@@ -45,7 +45,8 @@ QString DateText(const QString& iso) {
   return d.isValid() ? QLocale().toString(d, QStringLiteral("ddd d MMM yyyy")) : iso;
 }
 
-constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry"};
+constexpr std::string_view kRegisters[] = {"date", "kind", "duration_min", "diary_entry",
+                                           "next_appointment"};
 
 QString ShortDateText(const QString& iso) {
   const QDate d = QDate::fromString(iso, Qt::ISODate);
@@ -290,7 +291,8 @@ QString OwnerLabel(const QString& owner) {
 
 void VisitEditor::Load() {
   date_.clear(), kind_.clear(), diary_entry_.clear(), notes_.clear(), agreements_.clear(),
-      follow_up_.clear(), domains_.clear(), conflicts_.clear(), tasks_.clear(), open_tasks_.clear();
+      follow_up_.clear(), next_appointment_.clear(), domains_.clear(), conflicts_.clear(),
+      tasks_.clear(), open_tasks_.clear();
   duration_ = 0;
   const OpId id = ParseRecord(record_);
   if (AppSession::instance && AppSession::instance->unlocked() && !doc_.isEmpty() && id.valid()) {
@@ -305,6 +307,7 @@ void VisitEditor::Load() {
       date_ = Text(reg("date"));
       kind_ = Text(reg("kind"));
       diary_entry_ = Text(reg("diary_entry"));
+      next_appointment_ = Text(reg("next_appointment"));
       const Value duration = reg("duration_min");
       if (const auto* m = std::get_if<std::int64_t>(&duration)) duration_ = static_cast<int>(*m);
       for (const Value& v : doc.Elements(id, "life_domains")) domains_.push_back(Text(v));
@@ -500,6 +503,10 @@ bool VisitEditor::setField(const QString& field, const QVariant& value) {
     v = std::int64_t{value.toInt()};
   } else if (f == "date" || f == "kind" || f == "diary_entry") {
     v = value.toString().toStdString();
+  } else if (f == "next_appointment") {
+    const QString iso = value.toString();
+    if (!iso.isEmpty() && !naast::domain::Date::Parse(iso.toStdString())) return false;
+    if (!iso.isEmpty()) v = iso.toStdString();  // empty: no appointment (a null value)
   } else {
     return false;
   }

@@ -73,6 +73,8 @@ class VisitEditor : public QObject {
   Q_PROPERTY(QString notes READ notes NOTIFY changed)
   Q_PROPERTY(QString agreements READ agreements NOTIFY changed)
   Q_PROPERTY(QString followUp READ followUp NOTIFY changed)
+  // The next visit agreed with the mother (volgende afspraak), YYYY-MM-DD; empty: none.
+  Q_PROPERTY(QString nextAppointment READ nextAppointment NOTIFY changed)
   // Follow-up tasks (vervolgacties) agreed in this visit, by due date:
   // [{id, what, owner, ownerLabel, due, dueText, done, doneText, late}].
   Q_PROPERTY(QVariantList tasks READ tasks NOTIFY changed)
@@ -102,6 +104,7 @@ class VisitEditor : public QObject {
   QString notes() const { return notes_; }
   QString agreements() const { return agreements_; }
   QString followUp() const { return follow_up_; }
+  QString nextAppointment() const { return next_appointment_; }
   QVariantList conflicts() const { return conflicts_; }
   QVariantList tasks() const { return tasks_; }
   QVariantList openTasks() const { return open_tasks_; }
@@ -110,7 +113,8 @@ class VisitEditor : public QObject {
 
   // A new visit today (a home visit of 60 minutes), saved at once; it becomes `record`.
   Q_INVOKABLE bool createNew();
-  // date (YYYY-MM-DD), kind (a code), duration_min, diary_entry.
+  // date (YYYY-MM-DD), kind (a code), duration_min, diary_entry, next_appointment (a date, or
+  // empty for none).
   Q_INVOKABLE bool setField(const QString& field, const QVariant& value);
   Q_INVOKABLE bool setDomain(const QString& code, bool on);
   // notes, agreements or follow_up: the field's whole new text; only the difference is
@@ -154,7 +158,7 @@ class VisitEditor : public QObject {
   bool Edit(const std::function<bool(naast::crdt::Document&)>& edit);
 
   QString doc_, record_;
-  QString date_, kind_, diary_entry_, notes_, agreements_, follow_up_;
+  QString date_, kind_, diary_entry_, notes_, agreements_, follow_up_, next_appointment_;
   int duration_ = 0;
   QStringList domains_;
   QVariantList conflicts_;

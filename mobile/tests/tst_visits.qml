@@ -57,6 +57,20 @@ TestCase {
         tryCompare(list, "count", before + 1)
         page.openLatest()
         compare(findChild(stack.currentItem, "notes").text, "Hoi")
+        // An appointment for the next visit: a week on with a tap, moved a day, or none.
+        const visit = stack.currentItem
+        const make = findChild(visit, "makeAppointment")
+        verify(make.visible)
+        mouseClick(make)
+        tryCompare(make, "visible", false)
+        const stepper = findChild(visit, "appointment")
+        verify(stepper.visible)
+        const first = stepper.iso
+        verify(first > AppSession.today)
+        mouseClick(findChild(stepper, "dayOn"))
+        tryVerify(() => findChild(visit, "appointment").iso > first)
+        mouseClick(findChild(visit, "noAppointment"))
+        tryCompare(findChild(visit, "makeAppointment"), "visible", true)
         // Every control a finger needs is at least 48 px high.
         verify(findChild(stack.currentItem, "kind").height >= 48)
         verify(findChild(stack.currentItem, "duration").height >= 48)

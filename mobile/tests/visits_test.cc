@@ -209,6 +209,33 @@ class VisitsTest : public QObject {
     QVERIFY(!first.setTaskDone("not-a-task", true));
   }
 
+  // The next appointment (volgende afspraak): set, moved, cleared; a date that is none refused.
+  void nextAppointment() {
+    VisitEditor editor;
+    editor.setDoc(doc_);
+    QVERIFY(editor.createNew());
+    QCOMPARE(editor.nextAppointment(), QString());
+    const QString in_a_week = QString::fromStdString((session_->todayDate() + 7).ToString());
+    QVERIFY(editor.setField("next_appointment", in_a_week));
+    QCOMPARE(editor.nextAppointment(), in_a_week);
+    QVERIFY(!editor.setField("next_appointment", "volgende week"));
+    QCOMPARE(editor.nextAppointment(), in_a_week);
+    auto read = [&] {
+      auto store = session_->store();
+      auto rows = store->Query(
+          "SELECT next_appointment FROM e_visit WHERE doc = ?1 AND "
+          "replica = ?2 AND counter = ?3",
+          {doc_.toStdString(),
+           static_cast<std::int64_t>(VisitEditor::ParseRecord(editor.record()).replica),
+           static_cast<std::int64_t>(VisitEditor::ParseRecord(editor.record()).counter)});
+      return rows && rows->size() == 1 ? (*rows)[0][0] : naast::crdt::Value{std::string("?")};
+    };
+    QCOMPARE(read(), naast::crdt::Value{in_a_week.toStdString()});
+    QVERIFY(editor.setField("next_appointment", ""));
+    QCOMPARE(editor.nextAppointment(), QString());
+    QVERIFY(std::holds_alternative<std::monostate>(read()));
+  }
+
   void cleanupTestCase() {
     session_.reset();
     AppSession::instance = nullptr;

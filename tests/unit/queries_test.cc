@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
@@ -108,6 +109,53 @@ TEST_CASE("the caseload: phase, due visits, flags, overdue first", "[queries]") 
   REQUIRE(c[3].phase == Phase::kSecondYear);
   REQUIRE(c[3].next_visit_due == D("2026-12-06"));
   REQUIRE_FALSE(c[3].overdue);
+}
+
+TEST_CASE("the caseload: an appointment made (volgende afspraak) makes a visit due sooner",
+          "[queries]") {
+  TempStore t;
+  const Date today = D("2026-11-24");
+  // Toddlers (every 2 weeks), all visited 2 days ago: by the rules due on 2026-12-06.
+  auto appointment = [&](const store::DocumentId& id, const char* on, const char* visited) {
+    crdt::Document& d = *t.store->Get(id).value();
+    auto v = d.CreateRecord("visit");
+    REQUIRE(d.Set(v, "date", std::string(visited)).ok());
+    REQUIRE(d.Set(v, "next_appointment", std::string(on)).ok());
+    REQUIRE(t.store->Commit(id).ok());
+  };
+  auto today_one = t.Dossier("Kane Brolind", "2025-08-01", "2025-08-10", nullptr);
+  appointment(today_one, "2026-11-24", "2026-11-22");  // agreed for today
+  auto soon = t.Dossier("Ruvel Marlind", "2025-08-01", "2025-08-10", nullptr);
+  appointment(soon, "2026-11-27", "2026-11-22");  // Friday: due then
+  auto later = t.Dossier("Feki Ordokar", "2025-08-01", "2025-08-10", nullptr);
+  appointment(later, "2026-12-20", "2026-11-22");  // after the rules' date: the rules count
+  auto kept = t.Dossier("Lisa Keslind", "2025-08-01", "2025-08-10", nullptr);
+  appointment(kept, "2026-11-24", "2026-11-10");  // made then for today...
+  {
+    crdt::Document& d = *t.store->Get(kept).value();  // ...and visited today: no longer due
+    auto v = d.CreateRecord("visit");
+    REQUIRE(d.Set(v, "date", std::string("2026-11-24")).ok());
+    REQUIRE(t.store->Commit(kept).ok());
+  }
+  auto past = t.Dossier("Mora Elsema", "2025-08-01", "2025-08-10", nullptr);
+  appointment(past, "2026-11-23", "2026-11-22");  // yesterday, missed: the rules count
+
+  auto caseload = Caseload(*t.store, TeamSettings{}, today);
+  REQUIRE(caseload.ok());
+  std::map<std::string, CaseloadEntry> by;
+  for (const auto& e : *caseload) by[e.doc] = e;
+  REQUIRE(caseload->front().doc == today_one);  // today's first
+  REQUIRE(by[today_one].due_today);
+  REQUIRE(by[today_one].appointment == D("2026-11-24"));
+  REQUIRE(by[soon].next_visit_due == D("2026-11-27"));
+  REQUIRE(by[soon].appointment == D("2026-11-27"));
+  REQUIRE(by[later].next_visit_due == D("2026-12-06"));
+  REQUIRE(by[later].appointment == D("2026-12-20"));
+  REQUIRE_FALSE(by[kept].due_today);
+  REQUIRE_FALSE(by[kept].appointment.has_value());
+  REQUIRE(by[kept].next_visit_due == D("2026-12-08"));
+  REQUIRE_FALSE(by[past].appointment.has_value());
+  REQUIRE(by[past].next_visit_due == D("2026-12-06"));
 }
 
 TEST_CASE("a mother's timeline and search by name", "[queries]") {

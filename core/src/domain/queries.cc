@@ -95,6 +95,15 @@ Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSetti
     });
     if (!s) return s.error();
   }
+  // Appointments made (volgende afspraak): each mother's earliest from today on.
+  auto appointments = store.Query(
+      "SELECT doc, min(next_appointment) FROM e_visit WHERE deleted = 0 AND "
+      "next_appointment >= ?1 GROUP BY doc",
+      {crdt::Value{today.ToString()}});
+  if (!appointments) return appointments.error();
+  for (const auto& r : *appointments) {
+    if (Facts* f = known(r)) f->entry.appointment = DateOf(r[1]);
+  }
 
   std::vector<CaseloadEntry> out;
   for (auto& [doc, f] : by_doc) {
@@ -110,6 +119,10 @@ Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSetti
       e.pregnancy_week = GestationalWeek(*f.due_date, today);
     }
     e.next_visit_due = NextVisitDue(e.last_visit, e.phase, team, today);
+    if (e.appointment && e.last_visit && *e.appointment <= *e.last_visit) {
+      e.appointment.reset();  // the visit took place (or a later one did)
+    }
+    if (e.appointment && *e.appointment < e.next_visit_due) e.next_visit_due = *e.appointment;
     e.overdue = e.next_visit_due < today;
     e.due_today = e.next_visit_due == today;
     if (f.turnaround) e.late_turnaround = LateTurnaround(*f.turnaround, team, today);

@@ -56,6 +56,7 @@ constexpr FieldSpec kVisit[] = {
     {"notes", T::kNote, "verslag"},
     {"agreements", T::kNote, "afspraken"},
     {"follow_up", T::kNote, "vervolgacties"},  // free text, from before tasks (kept, read-only)
+    {"next_appointment", T::kDate, "volgende afspraak"},
 };
 // A follow-up task agreed in a visit (vervolgactie): who does what, by when.
 constexpr FieldSpec kTask[] = {

@@ -152,6 +152,10 @@ Status TeamRound(crdt::Document& d, int m, std::optional<Date> born, std::option
       auto date = d.Get(r, "date");
       if (date && date->value == crdt::Value{last_visit->ToString()}) last = r;
     }
+    // Now and then the next visit was agreed then for today, or for a day this week.
+    if (last.valid() && *last_visit < today && m % 6 == 5) {
+      (void)d.Set(last, "next_appointment", Text((today + (m / 6) % 3).ToString()));
+    }
     const Date due = std::min(today, *last_visit + 7 + m % 4);
     if (last.valid() && m % 5 == 1)
       task(last, "Brief van de Belastingdienst uitzoeken.", "moeder", due, std::nullopt);
@@ -175,6 +179,7 @@ Status TeamRound(crdt::Document& d, int m, std::optional<Date> born, std::option
     (void)d.InsertText(visit, "notes", 0, "Samen de post doorgenomen. Moeder was moe maar blij.");
     const std::string& follow_up = follow_ups[static_cast<std::size_t>(m / 3) % follow_ups.size()];
     if (!follow_up.empty()) task(visit, follow_up, m % 2 ? "coach" : "moeder", *visit_on + 7, {});
+    if (m % 2 == 0) (void)d.Set(visit, "next_appointment", Text((*visit_on + 7).ToString()));
     ++stats.visits;
   }
   if (m % 8 == 3) {

@@ -19,6 +19,9 @@ struct CaseloadEntry {
   std::optional<int> pregnancy_week;    // while pregnant
   std::optional<int> child_age_months;  // once born
   std::optional<Date> last_visit;
+  // The next visit agreed with the mother (volgende afspraak), after the last visit: today or
+  // later. When it comes before the due date of the visiting rules, the visit is due then.
+  std::optional<Date> appointment;
   Date next_visit_due;
   bool overdue = false;  // due before today
   bool due_today = false;
