@@ -299,8 +299,14 @@ Result<TeamStats> GenerateTeam(store::Store& store, const TeamShape& shape) {
                              status == "bereikt" ? "Gelukt, moeder doet dit nu zelf."
                                                  : "Gestopt: past nu niet, later opnieuw.");
         }
-        (void)d.Set(goal, "due_date",
-                    Text((intake + 30 + static_cast<int>(rng() % 200)).ToString()));
+        Date goal_due = intake + 30 + static_cast<int>(rng() % 200);
+        // A goal still open long past its date is mostly planned again (from `more`, so the
+        // main draws stay as they were): a few are left late, for the team's day.
+        if (active && (status == "open" || status == "bezig") && goal_due < shape.today - 21 &&
+            more() % 4 != 0) {
+          goal_due = shape.today - 10 + static_cast<int>(more() % 100);
+        }
+        (void)d.Set(goal, "due_date", Text(goal_due.ToString()));
         if (Status st = commit(); !st) return st;
       }
       // Visits at the phase's frequency, with notes typed in a few bursts.
