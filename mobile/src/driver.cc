@@ -79,7 +79,8 @@ void Driver::Next() {
 QString Driver::TargetOf(const QString& key, const QJsonValue& arg) {
   if (key == "type") return arg["field"].toString();
   if (key == "fill") return arg["name"].toString();
-  if (key == "click" || key == "accept" || key == "note" || key == "scroll") return arg.toString();
+  if (key == "click" || key == "accept" || key == "note" || key == "scroll" || key == "opened")
+    return arg.toString();
   if (key == "waitSaved") return QStringLiteral("editor");
   return {};
 }
@@ -236,6 +237,12 @@ void Driver::Step(const QJsonObject& step) {
     if (syncs_finished_ > syncs_at_click_) return report();
     if (!session_->sync()->syncing()) return Fail("no sync was started");
     waiting_ = connect(session_->sync(), &SyncService::finished, this, report);
+  } else if (key == "opened") {
+    // Waits until a popup of the page on top has opened (its opening transition ended).
+    QObject* popup = FindInPage(arg.toString());
+    if (!popup) return Fail("no popup " + arg.toString());
+    if (popup->property("opened").toBool()) return next();
+    waiting_ = connect(popup, SIGNAL(opened()), this, SLOT(Next()), Qt::QueuedConnection);
   } else if (key == "note") {
     QObject* area = FindInPage(arg.toString());
     if (!area) return Fail("no field " + arg.toString());

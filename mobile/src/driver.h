@@ -8,6 +8,7 @@
 //   {"fill": {"name": FIELD, "text": TEXT}}  {"click": BUTTON}  {"accept": DIALOG}
 //   {"waitSync": true}   waits for the sync a button started
 //   {"waitSaved": true}  waits until the visit editor wrote what was typed
+//   {"opened": POPUP}    waits until a popup has opened (for a screenshot of it)
 //   {"hang": true}       stays (a test kills the process)
 //   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
 //   {"screenshot": FILE.png}   {"resize": [WIDTH, HEIGHT]}
@@ -36,8 +37,10 @@ class Driver : public QObject {
   Driver(QQuickWindow* window, AppSession* session, QJsonArray steps);
   void Start();
 
- private:
+ private slots:
   void Next();
+
+ private:
   void Step(const QJsonObject& step);
   void Fail(const QString& why);
   QObject* FindInPage(const QString& name) const;
