@@ -114,6 +114,10 @@
         <source>Nog niemand.</source>
         <translation>No one yet.</translation>
     </message>
+    <message>
+        <source>%1 (%2×)</source>
+        <translation>%1 (%2×)</translation>
+    </message>
 </context>
 <context>
     <name>Caseload</name>

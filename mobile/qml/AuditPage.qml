@@ -49,8 +49,13 @@ Page {
             contentItem: RowLayout {
                 spacing: 16
                 Label { text: modelData.when; Layout.preferredWidth: Math.round(260 * AppSession.textScale) }
-                Label { objectName: "action"; text: modelData.action; font.bold: true; Layout.preferredWidth: Math.round(140 * AppSession.textScale) }
-                Label { text: modelData.user + " · " + modelData.device; Layout.preferredWidth: Math.round(260 * AppSession.textScale); elide: Text.ElideRight }
+                Label {
+                    objectName: "action"
+                    text: modelData.times > 1 ? qsTr("%1 (%2×)").arg(modelData.action).arg(modelData.times) : modelData.action
+                    font.bold: true
+                    Layout.preferredWidth: Math.round(190 * AppSession.textScale)
+                }
+                Label { text: [modelData.user, modelData.device].filter(s => s).join(" · "); Layout.preferredWidth: Math.round(260 * AppSession.textScale); elide: Text.ElideRight }
                 Label { text: modelData.detail; color: "#546e7a"; elide: Text.ElideRight; Layout.fillWidth: true }
             }
         }

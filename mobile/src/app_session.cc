@@ -16,6 +16,7 @@
 #include "naast/domain/codes.h"
 #include "naast/domain/privacy.h"
 #include "naast/domain/report.h"
+#include "naast/domain/schema.h"
 #include "naast/domain/team_generator.h"
 #include "naast/store/key_vault.h"
 #include "naast/sync/session.h"
@@ -418,16 +419,56 @@ QVariantList AppSession::auditTrail(const QString& doc) {
       {"search", QT_TRANSLATE_NOOP("AppSession", "gezocht")},
       {"export", QT_TRANSLATE_NOOP("AppSession", "geëxporteerd")},
       {"erase", QT_TRANSLATE_NOOP("AppSession", "gewist")}};
+  // What a change touched ("visit, goal"), in the coaches' words when Dutch.
+  auto detail = [&](const std::string& types) {
+    if (language_ == "en") return QString::fromStdString(types);
+    QStringList words;
+    for (const QString& t : QString::fromStdString(types).split(", ", Qt::SkipEmptyParts)) {
+      const naast::domain::EntitySpec* e = naast::domain::FindEntity(t.toStdString());
+      if (e) {
+        words << QString::fromUtf8(e->nl.data(), static_cast<qsizetype>(e->nl.size()));
+      } else {
+        words << (t == "timeline" ? QStringLiteral("overzicht") : t);  // opening the dossier
+      }
+    }
+    return words.join(", ");
+  };
+  // Newest first. One person doing the same thing again and again (typing writes one entry
+  // per pause) is one row with how many times, from the first to the last: the log itself
+  // keeps every entry.
+  constexpr std::int64_t kRunMs = 30 * 60 * 1000;
+  const naast::store::AuditEntry* run_start = nullptr;  // the newest entry of the last row
+  std::int64_t run_earliest = 0;
+  auto when = [](std::int64_t first, std::int64_t last) {
+    const QDateTime a = QDateTime::fromMSecsSinceEpoch(first),
+                    b = QDateTime::fromMSecsSinceEpoch(last);
+    const QString to = QLocale().toString(b, QStringLiteral("ddd d MMM yyyy HH:mm"));
+    const QString from = QLocale().toString(a, QStringLiteral("ddd d MMM yyyy HH:mm"));
+    if (from == to || a.date() != b.date()) return to;
+    return from + QStringLiteral("–") + QLocale().toString(b, QStringLiteral("HH:mm"));
+  };
   for (auto it = trail->rbegin(); it != trail->rend(); ++it) {
+    if (run_start && it->user == run_start->user && it->device == run_start->device &&
+        it->action == run_start->action && it->detail == run_start->detail &&
+        run_earliest - static_cast<std::int64_t>(it->at_ms) <= kRunMs) {
+      QVariantMap row = out.back().toMap();
+      run_earliest = static_cast<std::int64_t>(it->at_ms);
+      row["times"] = row["times"].toInt() + 1;
+      row["when"] = when(run_earliest, static_cast<std::int64_t>(run_start->at_ms));
+      out.back() = row;
+      continue;
+    }
+    run_start = &*it;
+    run_earliest = static_cast<std::int64_t>(it->at_ms);
     QVariantMap row;
-    row["when"] = QLocale().toString(QDateTime::fromMSecsSinceEpoch(it->at_ms),
-                                     QStringLiteral("ddd d MMM yyyy HH:mm"));
+    row["when"] = when(run_earliest, run_earliest);
+    row["times"] = 1;
     row["user"] = QString::fromStdString(it->user);
     row["device"] = QString::fromStdString(it->device);
     const auto action = kActions.find(it->action);
     row["action"] =
         action != kActions.end() ? Tr(action->second) : QString::fromStdString(it->action);
-    row["detail"] = QString::fromStdString(it->detail);
+    row["detail"] = detail(it->detail);
     out.push_back(row);
   }
   return out;
