@@ -3,6 +3,7 @@
 //   - cold start to a visible caseload, the unlock's key derivation left out (target <= 1 s),
 //     beside the baseline of the same run: start to the unlock page's first frame (Qt and QML
 //     loading, no data);
+//   - opening the team's day and a dossier, beside opening the settings page (no data);
 //   - scrolling the caseload and the 300-visit list to their end: every frame's time, from
 //     the move to the frame on screen (target: none over 16 ms).
 //   naast-bench-app [--runs N] [--app PATH]
@@ -145,12 +146,24 @@ int main(int argc, char** argv) {
   if (!AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/false, 35)) return 2;
   const std::string doc = AddVisits(dir, 300);
   const fs::path script = work / "script.json";
+  // Opening pages: from the frame before the tap to the page's first frame. The settings page
+  // reads no data: the baseline of pushing a page and drawing it.
   std::ofstream(script) << R"([{"frame": "unlock page"}, {"unlock": "1234"}, {"frame": "caseload"},
-      {"scroll": "caseloadList"}, {"open": ")"
-                        << doc << R"("}, {"call": "openVisits"}, {"frame": "visits"},
+      {"scroll": "caseloadList"},
+      {"frame": "a"}, {"call": "settings"}, {"frame": "settings"}, {"back": true},
+      {"frame": "b"}, {"call": "teamDay"}, {"frame": "team day"}, {"back": true},
+      {"frame": "c"}, {"open": ")"
+                        << doc
+                        << R"("}, {"frame": "dossier"}, {"call": "openVisits"}, {"frame": "visits"},
       {"scroll": "visitsList"}])";
 
-  std::vector<double> baseline, start, kdf;
+  std::vector<double> baseline, start, kdf, settings, team_day, dossier;
+  // "frame LABEL: 123.4 ms, ...": the time since the process began.
+  auto frame = [](const std::vector<Line>& lines, const std::string& label) {
+    const Line* l = Find(lines, "frame " + label + ":");
+    if (!l) std::exit(1);
+    return std::atof(l->text.c_str() + label.size() + 7);
+  };
   std::vector<Line> last;
   RunApp(app, dir, script);  // a warm-up: the files in the page cache, as on a tablet in use
   for (int r = 0; r < runs; ++r) {
@@ -163,6 +176,9 @@ int main(int argc, char** argv) {
     baseline.push_back(first->at_ms);
     kdf.push_back(worker);
     start.push_back(visible->at_ms - worker);
+    settings.push_back(frame(last, "settings") - frame(last, "a"));
+    team_day.push_back(frame(last, "team day") - frame(last, "b"));
+    dossier.push_back(frame(last, "dossier") - frame(last, "c"));
   }
   const double s = Median(start), b = Median(baseline);
   std::printf("cold start to a visible caseload (35 mothers), unlock's key derivation left out\n");
@@ -170,6 +186,12 @@ int main(int argc, char** argv) {
   std::printf("  baseline   %7.1f ms (start to the unlock page: Qt and QML, no data)  ratio %.2f\n",
               b, s / b);
   std::printf("  left out   %7.1f ms (the key derivation, Argon2id; median)\n", Median(kdf));
+  std::printf("opening a page, from the frame before to its first frame (median)\n");
+  std::printf("  the team's day      %7.1f ms  (35 mothers' rounds, visits, tasks, signals)\n",
+              Median(team_day));
+  std::printf("  a dossier           %7.1f ms  (the one with 300 visits)\n", Median(dossier));
+  std::printf("  baseline: settings  %7.1f ms  (no data)  ratios %.2f and %.2f\n", Median(settings),
+              Median(team_day) / Median(settings), Median(dossier) / Median(settings));
   std::printf(
       "scrolling, every frame from the move to the frame on screen (target: none over "
       "16 ms)\n");

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <utility>
 
 #include "app_session.h"
 #include "sync_service.h"
@@ -252,9 +253,12 @@ void Driver::Step(const QJsonObject& step) {
     // The next frame on screen: how long since main() began, and how long the last unlock's
     // key derivation took (the benchmarks leave that out).
     const QString label = arg.toString();
+    // Once: a second frame can come before the queued call below has disconnected this.
+    auto done = std::make_shared<bool>(false);
     waiting_ = connect(
         window_, &QQuickWindow::frameSwapped, this,
-        [this, label] {
+        [this, label, done] {
+          if (std::exchange(*done, true)) return;
           const double ms = std::chrono::duration<double, std::milli>(
                                 std::chrono::steady_clock::now() - process_started)
                                 .count();
@@ -276,6 +280,7 @@ void Driver::Step(const QJsonObject& step) {
       double y = 0;
       std::chrono::steady_clock::time_point t0;
       std::vector<double> ms;
+      bool done = false;  // frames queued after the end do not count
     };
     auto run = std::make_shared<Run>();
     run->view = view;
@@ -289,10 +294,12 @@ void Driver::Step(const QJsonObject& step) {
     waiting_ = connect(
         window_, &QQuickWindow::frameSwapped, this,
         [this, run, move, name = arg.toString()] {
+          if (run->done) return;
           run->ms.push_back(
               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - run->t0)
                   .count());
           if (!run->view->property("atYEnd").toBool() && run->ms.size() < 5000) return move();
+          run->done = true;
           const auto worst = std::max_element(run->ms.begin(), run->ms.end()) - run->ms.begin();
           std::vector<double> sorted = run->ms;
           std::sort(sorted.begin(), sorted.end());
