@@ -328,6 +328,7 @@ Page {
         }
         ColumnLayout {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1  // the row's width, not the text's: wraps without a loop
             Layout.alignment: Qt.AlignTop
             Layout.topMargin: 2
             spacing: 0
@@ -336,6 +337,7 @@ Page {
                 wrapMode: Text.WordWrap
                 font.strikeout: task.modelData.done
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
             }
             Label {
                 text: [task.modelData.ownerLabel,
@@ -347,6 +349,7 @@ Page {
                 font.bold: task.modelData.late
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
             }
         }
         ToolButton {
