@@ -492,6 +492,22 @@
         <source>Volgende afspraak</source>
         <translation>Next appointment</translation>
     </message>
+    <message>
+        <source>Vervolgacties</source>
+        <translation>Follow-up tasks</translation>
+    </message>
+    <message>
+        <source>geen open</source>
+        <translation>none open</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <source>%1 te laat</source>
+        <translation>%1 late</translation>
+    </message>
 </context>
 <context>
     <name>DossierSections</name>

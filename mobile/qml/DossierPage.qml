@@ -99,6 +99,15 @@ Page {
                 value: page.info.appointment || qsTr("geen")
             }
             Fact {
+                objectName: "tasks"
+                label: qsTr("Vervolgacties")
+                value: !page.info.openTasks ? qsTr("geen open")
+                       : [qsTr("%1 open").arg(page.info.openTasks),
+                          page.info.lateTasks > 0 ? qsTr("%1 te laat").arg(page.info.lateTasks) : ""]
+                         .filter(s => s).join(" · ")
+                alert: page.info.lateTasks > 0
+            }
+            Fact {
                 label: qsTr("Signalen")
                 value: [page.info.crisis ? qsTr("crisis") : "",
                         page.info.escalations > 0 ? qsTr("opschaling wacht op een professional") : "",

@@ -350,6 +350,17 @@ QVariantMap AppSession::dossier(const QString& doc) {
     for (const auto& item : *timeline) visits += item.type == "visit";
   }
   out["visits"] = visits;
+  // Follow-up tasks (vervolgacties) not done, and of them past their date.
+  int open = 0, late = 0;
+  if (auto rows = s->Query("SELECT count(*), count(CASE WHEN due_date < ?2 THEN 1 END) FROM e_task "
+                           "WHERE doc = ?1 AND deleted = 0 AND done_on IS NULL",
+                           {e->doc, options_.today.ToString()});
+      rows && !rows->empty()) {
+    if (const auto* n = std::get_if<std::int64_t>(&(*rows)[0][0])) open = static_cast<int>(*n);
+    if (const auto* n = std::get_if<std::int64_t>(&(*rows)[0][1])) late = static_cast<int>(*n);
+  }
+  out["openTasks"] = open;
+  out["lateTasks"] = late;
   return out;
 }
 

@@ -128,7 +128,7 @@ class VisitsTest : public QObject {
   // Vervolgacties: added in a visit with who and by when, listed by due date, done with a tap
   // (and undone), removed only from their own visit; the next visit lists the open ones.
   void followUpTasks() {
-    const std::string today = session_->todayDate().ToString();
+    const int open_before = session_->dossier(doc_)["openTasks"].toInt();
     VisitEditor first;
     first.setDoc(doc_);
     QVERIFY(first.createNew());
@@ -148,6 +148,8 @@ class VisitsTest : public QObject {
     QCOMPARE(first.tasks()[1].toMap()["what"].toString(),
              QStringLiteral("Brief van de gemeente meenemen."));      // spaces tidied
     QCOMPARE(first.tasks()[2].toMap()["due"].toString(), QString());  // no date: last
+    // The dossier's overview counts them as open, none late yet.
+    QCOMPARE(session_->dossier(doc_)["openTasks"].toInt(), open_before + 3);
 
     // In the store, where the team's day reads them, tied to the visit.
     {
