@@ -127,31 +127,6 @@ bool OneOf(const QString& code, std::span<const char* const> codes) {
   return std::any_of(codes.begin(), codes.end(), [&](const char* c) { return code == c; });
 }
 
-// A note field (collaborative text) made to read `text` by its difference in code points (the
-// CRDT's positions): the common start and end stay, so someone else's edit elsewhere in the
-// text survives. Nothing is written when the text is the same.
-bool EditNote(naast::crdt::Document& document, naast::crdt::OpId id, const char* field,
-              const QString& text) {
-  const QList<uint> before = QString::fromStdString(document.Text(id, field)).toUcs4();
-  const QList<uint> after = text.toUcs4();
-  qsizetype start = 0;
-  while (start < before.size() && start < after.size() && before[start] == after[start]) ++start;
-  qsizetype end_b = before.size(), end_a = after.size();
-  while (end_b > start && end_a > start && before[end_b - 1] == after[end_a - 1]) --end_b, --end_a;
-  if (end_b > start && !document.DeleteText(id, field, static_cast<std::size_t>(start),
-                                            static_cast<std::size_t>(end_b - start))) {
-    return false;
-  }
-  if (end_a > start) {
-    const QString inserted = QString::fromUcs4(
-        reinterpret_cast<const char32_t*>(after.constData() + start), end_a - start);
-    if (!document.InsertText(id, field, static_cast<std::size_t>(start), inserted.toStdString())) {
-      return false;
-    }
-  }
-  return true;
-}
-
 // A register written only when its value changes (a rewrite of the same value would still be a
 // new write, and show as a conflict beside someone else's concurrent one).
 bool SetIfChanged(naast::crdt::Document& document, naast::crdt::OpId id, const char* field,
@@ -580,8 +555,10 @@ bool DossierSections::editGoal(const QString& doc, const QString& goal, const QV
     if (!fields.contains(f.key)) continue;
     QString value = fields[f.key].toString().trimmed();
     if (std::string_view(f.key) == "owner") value = value.toLower();
-    const bool ok = f.note ? EditNote(document, *id, f.field, value)
-                           : SetIfChanged(document, *id, f.field, value.toStdString());
+    const bool ok = f.note
+                        ? WriteTextDiff(document, *id, f.field,
+                                        QString::fromStdString(document.Text(*id, f.field)), value)
+                        : SetIfChanged(document, *id, f.field, value.toStdString());
     if (!ok) return Refuse(tr("Opslaan lukte niet."));
   }
   if (!Save(doc)) return Refuse(tr("Opslaan lukte niet."));

@@ -278,6 +278,27 @@ QVariantList VisitEditor::domains() const {
   return Choices<naast::domain::LifeDomain>();
 }
 
+bool WriteTextDiff(naast::crdt::Document& doc, OpId record, std::string_view field,
+                   const QString& before_text, const QString& after_text) {
+  const QList<uint> before = before_text.toUcs4(), after = after_text.toUcs4();
+  qsizetype start = 0;
+  while (start < before.size() && start < after.size() && before[start] == after[start]) ++start;
+  qsizetype end_b = before.size(), end_a = after.size();
+  while (end_b > start && end_a > start && before[end_b - 1] == after[end_a - 1]) --end_b, --end_a;
+  if (end_b > start && !doc.DeleteText(record, field, static_cast<std::size_t>(start),
+                                       static_cast<std::size_t>(end_b - start))) {
+    return false;
+  }
+  if (end_a > start) {
+    const QString inserted = QString::fromUcs4(
+        reinterpret_cast<const char32_t*>(after.constData() + start), end_a - start);
+    if (!doc.InsertText(record, field, static_cast<std::size_t>(start), inserted.toStdString())) {
+      return false;
+    }
+  }
+  return true;
+}
+
 QString OwnerLabel(const QString& owner) {
   static const std::map<QString, const char*> kOwners = {
       {"moeder", QT_TRANSLATE_NOOP("DossierSections", "Moeder")},
@@ -532,29 +553,13 @@ bool VisitEditor::editText(const QString& field, const QString& text) {
   }
   QString* mine = f == "notes" ? &notes_ : f == "agreements" ? &agreements_ : &follow_up_;
   if (*mine == text) return true;
-  // The difference in code points (the CRDT's positions): common start, common end.
-  const QList<uint> before = mine->toUcs4(), after = text.toUcs4();
-  qsizetype start = 0;
-  while (start < before.size() && start < after.size() && before[start] == after[start]) ++start;
-  qsizetype end_b = before.size(), end_a = after.size();
-  while (end_b > start && end_a > start && before[end_b - 1] == after[end_a - 1]) --end_b, --end_a;
   {
     auto store = AppSession::instance->store();
     if (!store) return false;
     auto d = store->Get(doc_.toStdString());
     if (!d) return false;
     naast::crdt::Document& doc = **d;
-    if (end_b > start && !doc.DeleteText(id, f, static_cast<std::size_t>(start),
-                                         static_cast<std::size_t>(end_b - start))) {
-      return false;
-    }
-    if (end_a > start) {
-      const QString inserted = QString::fromUcs4(
-          reinterpret_cast<const char32_t*>(after.constData() + start), end_a - start);
-      if (!doc.InsertText(id, f, static_cast<std::size_t>(start), inserted.toStdString())) {
-        return false;
-      }
-    }
+    if (!WriteTextDiff(doc, id, f, *mine, text)) return false;
     // The document's text, which is `text` unless a sync merged something in meanwhile.
     *mine = QString::fromStdString(doc.Text(id, f));
     if (!Commit(/*now=*/false)) return false;

@@ -24,6 +24,12 @@ class Document;
 // in the app's language; anything else as written.
 QString OwnerLabel(const QString& owner);
 
+// Makes a note field (collaborative text) go from `before` (what the coach saw) to `after` by
+// its difference in code points, the CRDT's positions: the common start and end stay, so a
+// colleague's concurrent edit elsewhere in the text survives. Writes nothing when they are equal.
+bool WriteTextDiff(naast::crdt::Document& doc, naast::crdt::OpId record, std::string_view field,
+                   const QString& before, const QString& after);
+
 // The visits of one dossier, newest first.
 class VisitsModel : public QAbstractListModel {
   Q_OBJECT
