@@ -13,9 +13,10 @@ Page {
     objectName: "teamDayPage"
     signal open(string doc)
 
-    property var day: ({})
+    // Read off the UI thread: what was read last shows until the new read is there.
+    readonly property var day: TeamDay.day
     readonly property var counts: day.counts || ({})
-    function reload() { day = TeamDay.read() }
+    function reload() { TeamDay.load() }
     Component.onCompleted: reload()
     Connections {
         target: AppSession
@@ -52,6 +53,14 @@ Page {
                 color: "white"
                 elide: Text.ElideRight
                 Layout.fillWidth: true
+            }
+            BusyIndicator {
+                objectName: "loading"
+                running: TeamDay.loading
+                visible: running
+                palette.dark: "white"
+                Layout.preferredWidth: 40
+                Layout.preferredHeight: 40
             }
             Button {
                 objectName: "refresh"

@@ -15,6 +15,7 @@
 
 #include "app_session.h"
 #include "sync_service.h"
+#include "team_day.h"
 #include "visits.h"
 
 namespace {
@@ -238,6 +239,11 @@ void Driver::Step(const QJsonObject& step) {
     if (syncs_finished_ > syncs_at_click_) return report();
     if (!session_->sync()->syncing()) return Fail("no sync was started");
     waiting_ = connect(session_->sync(), &SyncService::finished, this, report);
+  } else if (key == "idle") {
+    // Waits until no page reads off the UI thread (the team's day).
+    if (!TeamDay::app || !TeamDay::app->loading()) return next();
+    waiting_ =
+        connect(TeamDay::app, &TeamDay::loadingChanged, this, &Driver::Next, Qt::QueuedConnection);
   } else if (key == "opened") {
     // Waits until a popup of the page on top has opened (its opening transition ended).
     QObject* popup = FindInPage(arg.toString());

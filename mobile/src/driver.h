@@ -9,6 +9,7 @@
 //   {"waitSync": true}   waits for the sync a button started
 //   {"waitSaved": true}  waits until the visit editor wrote what was typed
 //   {"opened": POPUP}    waits until a popup has opened (for a screenshot of it)
+//   {"idle": true}       waits until no page reads data off the UI thread (the team's day)
 //   {"hang": true}       stays (a test kills the process)
 //   {"note": NAME}                           prints "note <NAME>: <text, \n escaped>"
 //   {"screenshot": FILE.png}   {"resize": [WIDTH, HEIGHT]}

@@ -27,6 +27,7 @@
 #include "driver.h"
 #include "naast/domain/team_generator.h"
 #include "sync_service.h"
+#include "team_day.h"
 
 Q_IMPORT_QML_PLUGIN(NaastPlugin)
 
@@ -173,6 +174,12 @@ int main(int argc, char** argv) {
     step = [&] {
       QTimer::singleShot(0, [&] {
         QTimer::singleShot(0, [&] {
+          if (TeamDay::app && TeamDay::app->loading()) {  // the page is still reading: wait
+            QObject::connect(
+                TeamDay::app, &TeamDay::loadingChanged, &app, [&] { step(); },
+                Qt::SingleShotConnection);
+            return;
+          }
           if (next_step < walk.size()) walk[next_step++]();
           if (next_step < walk.size()) step();
         });

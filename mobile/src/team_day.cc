@@ -4,6 +4,7 @@
 #include <QJSEngine>
 #include <QQmlEngine>
 #include <QVariantList>
+#include <QtConcurrent/QtConcurrent>
 
 #include "app_session.h"
 #include "caseload_model.h"
@@ -20,23 +21,81 @@ QString Q(const std::string& s) {
 
 }  // namespace
 
-TeamDay::TeamDay(Source source, QObject* parent) : QObject(parent), source_(std::move(source)) {}
+TeamDay::TeamDay(Source source, QObject* parent) : QObject(parent), source_(std::move(source)) {
+  connect(&watcher_, &QFutureWatcher<std::optional<naast::domain::TeamDay>>::finished, this,
+          &TeamDay::Loaded);
+}
+
+TeamDay::~TeamDay() {
+  watcher_.waitForFinished();
+  if (app == this) app = nullptr;
+}
 
 TeamDay* TeamDay::create(QQmlEngine*, QJSEngine*) {
-  // Owned by the engine (one per engine); the store and today come from the session.
-  return new TeamDay(DataSource::FromSession());
+  // Owned by the engine (one per engine); the store and today come from the session. What it
+  // read is forgotten when the tablet locks.
+  auto* team_day = new TeamDay(DataSource::FromSession());
+  if (AppSession::instance) {
+    connect(AppSession::instance, &AppSession::unlockedChanged, team_day, [team_day] {
+      if (!AppSession::instance->unlocked()) team_day->Forget();
+    });
+  }
+  app = team_day;
+  return team_day;
+}
+
+TeamDay* TeamDay::app = nullptr;
+
+std::optional<naast::domain::TeamDay> TeamDay::Query(const Source& source,
+                                                     naast::domain::Date today) {
+  const auto guard = source.lock ? source.lock() : std::unique_lock<std::recursive_mutex>();
+  naast::store::Store* store = source.store ? source.store() : nullptr;
+  if (!store) return std::nullopt;
+  auto got = naast::domain::ReadTeamDay(*store, naast::domain::TeamSettings{}, today);
+  if (!got) return std::nullopt;
+  return std::move(*got);
 }
 
 QVariantMap TeamDay::read() {
-  const auto guard = source_.lock ? source_.lock() : std::unique_lock<std::recursive_mutex>();
-  naast::store::Store* store = source_.store ? source_.store() : nullptr;
-  if (!store) return {};
-  const naast::domain::Date today = source_.today();
-  auto got = naast::domain::ReadTeamDay(*store, naast::domain::TeamSettings{}, today);
-  if (!got) return {};
-  const naast::domain::TeamDay& day = *got;
-  const bool english = source_.language && source_.language() == QStringLiteral("en");
+  const auto day = Query(source_, source_.today());
+  return day ? Build(*day, English()) : QVariantMap();
+}
 
+bool TeamDay::English() const {
+  return source_.language && source_.language() == QStringLiteral("en");
+}
+
+void TeamDay::load() {
+  if (watcher_.isRunning()) {
+    again_ = true;  // what changed meanwhile is read when this read ends
+    return;
+  }
+  again_ = false;
+  if (!loading_) {
+    loading_ = true;
+    emit loadingChanged();
+  }
+  // Today and the language are read here, on the UI thread; the worker holds the store's lock.
+  watcher_.setFuture(QtConcurrent::run(
+      [source = source_, today = source_.today()] { return Query(source, today); }));
+}
+
+void TeamDay::Loaded() {
+  if (again_) return load();
+  const auto result = watcher_.result();
+  day_ = result ? Build(*result, English()) : QVariantMap();
+  loading_ = false;
+  emit dayChanged();
+  emit loadingChanged();
+}
+
+void TeamDay::Forget() {
+  day_.clear();
+  emit dayChanged();
+}
+
+QVariantMap TeamDay::Build(const naast::domain::TeamDay& day, bool english) {
+  const naast::domain::Date today = day.today;
   QVariantMap out;
   out["today"] = ShortDate(day.today);
   out["since"] = ShortDate(day.since);

@@ -9,13 +9,16 @@
 
 #include <QtQml/qqmlregistration.h>
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QVariantMap>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 #include "data_source.h"
 #include "naast/domain/date.h"
+#include "naast/domain/queries.h"
 #include "naast/store/store.h"
 
 class QQmlEngine;
@@ -25,10 +28,17 @@ class TeamDay : public QObject {
   Q_OBJECT
   QML_ELEMENT
   QML_SINGLETON
+  // The screen as load() read it last (read()'s shape); empty while locked.
+  Q_PROPERTY(QVariantMap day READ day NOTIFY dayChanged)
+  Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
  public:
   using Source = DataSource;  // data_source.h
   explicit TeamDay(Source source, QObject* parent = nullptr);
+  ~TeamDay() override;
+
+  // The app's instance once QML made it (the --screenshots walk waits for its reads).
+  static TeamDay* app;
 
   // The app's instance, on AppSession's store.
   static TeamDay* create(QQmlEngine*, QJSEngine*);
@@ -47,7 +57,28 @@ class TeamDay : public QObject {
   //   escalations: [{doc, name, raisedOn, daysWaiting, raisedBy, reason}], longest waiting first
   // Each read is one entry in the audit log (no dossier named).
   Q_INVOKABLE QVariantMap read();
+  // The same, read off the UI thread (the queries hold the store's lock there): `day` changes
+  // when it is done. A load asked for while one runs reads again after it.
+  Q_INVOKABLE void load();
+
+  QVariantMap day() const { return day_; }
+  bool loading() const { return loading_; }
+
+ signals:
+  void dayChanged();
+  void loadingChanged();
 
  private:
+  static std::optional<naast::domain::TeamDay> Query(const Source& source,
+                                                     naast::domain::Date today);
+  static QVariantMap Build(const naast::domain::TeamDay& day, bool english);
+  bool English() const;
+  void Loaded();
+  void Forget();
+
   Source source_;
+  QFutureWatcher<std::optional<naast::domain::TeamDay>> watcher_;
+  QVariantMap day_;
+  bool loading_ = false;
+  bool again_ = false;
 };

@@ -113,6 +113,13 @@ class TeamDayTest : public QObject {
     day = teamDay.read();
     QCOMPARE(day["visits"].toList()[0].toMap()["kind"].toString(), QString("Home visit"));
 
+    // Read off the UI thread: the same screen, and `loading` while it reads.
+    teamDay.load();
+    QVERIFY(teamDay.loading());
+    QTRY_VERIFY_WITH_TIMEOUT(!teamDay.loading(), 10'000);
+    QCOMPARE(teamDay.day()["counts"].toMap(), teamDay.read()["counts"].toMap());
+    QCOMPARE(teamDay.day()["visits"].toList().size(), day["visits"].toList().size());
+
     // Locked (no store): nothing, and no crash.
     TeamDay locked(TeamDay::Source{[] { return nullptr; }, [&] { return today; }, {}, {}, {}});
     QVERIFY(locked.read().isEmpty());

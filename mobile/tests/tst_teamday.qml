@@ -41,6 +41,8 @@ TestCase {
 
     function test_figures_lists_and_opening_a_dossier() {
         const page = createTemporaryObject(pageComponent, this)
+        // Read off the UI thread: the page fills in when the read is done.
+        tryCompare(TeamDay, "loading", false, 10000)
         waitForRendering(page)
         const day = page.day
         verify(day.counts !== undefined, "the team's day was read")
@@ -89,6 +91,8 @@ TestCase {
 
     function test_a_figure_shows_its_block() {
         const page = createTemporaryObject(pageComponent, this)
+        verify(TeamDay.loading, "the page reads the team's day when it opens")
+        tryCompare(TeamDay, "loading", false, 10000)
         waitForRendering(page)
         const back = findChild(page, "cameBack")
         verify(back.contentHeight > back.height, "the blocks need scrolling in the demo team")
