@@ -83,7 +83,9 @@ void TeamDay::load() {
 void TeamDay::Loaded() {
   if (again_) return load();
   const auto result = watcher_.result();
-  day_ = result ? Build(*result, English()) : QVariantMap();
+  // Locked meanwhile: what was read is not kept.
+  const bool open = source_.store && source_.store() != nullptr;
+  day_ = result && open ? Build(*result, English()) : QVariantMap();
   loading_ = false;
   emit dayChanged();
   emit loadingChanged();
