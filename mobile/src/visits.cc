@@ -78,6 +78,13 @@ QString Utf8(std::string_view s) {
   return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+// A field's or an entity's name for people: the schema's Dutch term, or in English its name
+// in the code with spaces ("help_question" -> "help question").
+QString SchemaLabel(std::string_view nl, std::string_view name) {
+  if (!English()) return Utf8(nl);
+  return Utf8(name).replace('_', ' ');
+}
+
 // One value of a register as the app shows it: {value, who, when}.
 QVariantMap EntryView(const naast::crdt::RegisterEntry& e, naast::domain::FieldType type,
                       std::uint64_t self) {
@@ -340,7 +347,7 @@ void VisitEditor::Load() {
         QVariantMap c;
         c["field"] = QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
         const naast::domain::FieldSpec* spec = FindField("visit", f);
-        c["label"] = Utf8(spec ? spec->nl : f);
+        c["label"] = spec ? SchemaLabel(spec->nl, spec->name) : Utf8(f);
         conflicts_.push_back(c);
       }
       LoadTasks(doc, AppSession::instance->todayDate().ToString());
@@ -617,9 +624,9 @@ QVariantList ReplacedValues::list(const QString& doc) {
       const auto ftype = spec ? spec->type : naast::domain::FieldType::kText;
       QVariantMap row;
       row["record"] = VisitEditor::RecordName(record);
-      row["what"] = entity ? Utf8(entity->nl) : QString::fromStdString(*type);
+      row["what"] = entity ? SchemaLabel(entity->nl, entity->type) : QString::fromStdString(*type);
       row["field"] = QString::fromStdString(field);
-      row["fieldLabel"] = spec ? Utf8(spec->nl) : QString::fromStdString(field);
+      row["fieldLabel"] = spec ? SchemaLabel(spec->nl, spec->name) : QString::fromStdString(field);
       if (auto now = document.Get(record, field)) {
         row["current"] = EntryView(*now, ftype, document.self());
       }

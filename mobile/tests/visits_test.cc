@@ -116,6 +116,11 @@ class VisitsTest : public QObject {
     const QVariantMap row = find();
     QVERIFY(!row.isEmpty());
     QCOMPARE(row["fieldLabel"].toString(), QStringLiteral("soort contact"));
+    QCOMPARE(row["what"].toString(), QStringLiteral("contactmoment"));
+    session_->setLanguage("en");  // in English: the names in the code, with spaces
+    QCOMPARE(find()["fieldLabel"].toString(), QStringLiteral("kind"));
+    QCOMPARE(find()["what"].toString(), QStringLiteral("visit"));
+    session_->setLanguage("nl");
     QCOMPARE(row["replaced"].toList().size(), 1);
     const QString loser = row["replaced"].toList()[0].toMap()["value"].toString();
     QVERIFY(!loser.isEmpty());
