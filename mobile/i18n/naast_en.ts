@@ -508,6 +508,34 @@
         <source>%1 te laat</source>
         <translation>%1 late</translation>
     </message>
+    <message>
+        <source>Wie gaat erheen</source>
+        <translation>Who visits her</translation>
+    </message>
+    <message>
+        <source>nog niemand</source>
+        <translation>no one yet</translation>
+    </message>
+    <message>
+        <source>Wijzigen</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Wie gaat erheen?</source>
+        <translation>Who visits her?</translation>
+    </message>
+    <message>
+        <source>Andere naam, zoals &apos;Coach 4&apos;</source>
+        <translation>Another name, such as &apos;Coach 4&apos;</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
 </context>
 <context>
     <name>DossierSections</name>
@@ -698,6 +726,10 @@
     <message>
         <source>Samen</source>
         <translation>Together</translation>
+    </message>
+    <message>
+        <source>Geef de naam van een coach of student.</source>
+        <translation>Give the name of a coach or student.</translation>
     </message>
 </context>
 <context>

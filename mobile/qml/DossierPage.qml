@@ -13,12 +13,21 @@ Page {
     property var info: doc ? AppSession.dossier(doc) : ({})
     // Contacts, household, children, registration.
     property var facts: doc ? DossierSections.overview(doc) : ({})
+    // Who goes to her: the team's day groups its rounds by these names.
+    property var assigned: doc ? DossierSections.assigned(doc) : []
+    Connections {
+        target: DossierSections
+        function onChanged(changed) {
+            if (changed === page.doc) page.assigned = DossierSections.assigned(page.doc)
+        }
+    }
     Connections {
         target: AppSession
         function onDataChanged() {  // a sync brought changes
             page.info = page.doc ? AppSession.dossier(page.doc) : ({})
             page.facts = page.doc ? DossierSections.overview(page.doc) : ({})
             page.replacedCount = page.doc ? ReplacedValues.list(page.doc).length : 0
+            page.assigned = page.doc ? DossierSections.assigned(page.doc) : []
         }
     }
 
@@ -115,6 +124,13 @@ Page {
                        || qsTr("geen")
                 alert: page.info.crisis === true
             }
+            Fact {
+                objectName: "assignedFact"
+                label: qsTr("Wie gaat erheen")
+                value: page.assigned.join(", ") || qsTr("nog niemand")
+                actionText: qsTr("Wijzigen")
+                onAct: assignPopup.open()
+            }
             Fact { objectName: "phone"; label: qsTr("Telefoon"); value: page.facts.phone || "–" }
             Fact { objectName: "address"; label: qsTr("Adres"); value: page.facts.address || "–" }
             Fact {
@@ -185,10 +201,85 @@ Page {
                                  StackView.Immediate)
     }
 
+    // Who goes to her: the team's coaches and students by their names in the team, ticked on or
+    // off; a name can be added too (a team without tablets' names yet).
+    Popup {
+        id: assignPopup
+        objectName: "assignPopup"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 96, 640)
+        modal: true
+        padding: 24
+        // The team's active coaches and students, and whoever is assigned already.
+        readonly property var names: {
+            const out = page.assigned.slice()
+            for (const m of Sync.members())
+                if (m.active && (m.role === "coach" || m.role === "student") && out.indexOf(m.label) < 0)
+                    out.push(m.label)
+            return out.sort()
+        }
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label {
+                text: qsTr("Wie gaat erheen?")
+                font.bold: true
+                font.pixelSize: Math.round(22 * AppSession.textScale)
+            }
+            Repeater {
+                model: assignPopup.names
+                delegate: CheckBox {
+                    required property string modelData
+                    objectName: "assign_" + modelData
+                    text: modelData
+                    checked: page.assigned.indexOf(modelData) >= 0
+                    Layout.preferredHeight: 48
+                    onToggled: DossierSections.setAssigned(page.doc, modelData, checked)
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField {
+                    id: newName
+                    objectName: "assignName"
+                    placeholderText: qsTr("Andere naam, zoals 'Coach 4'")
+                    inputMethodHints: Qt.ImhNoPredictiveText
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 48
+                }
+                Button {
+                    objectName: "assignAdd"
+                    text: qsTr("Toevoegen")
+                    enabled: newName.text.trim().length > 0
+                    Layout.preferredHeight: 48
+                    onClicked: if (DossierSections.setAssigned(page.doc, newName.text, true)) newName.text = ""
+                }
+            }
+            Label {
+                visible: DossierSections.error.length > 0
+                text: DossierSections.error
+                color: "#b71c1c"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "assignClose"
+                text: qsTr("Klaar")
+                Layout.alignment: Qt.AlignRight
+                Layout.preferredHeight: 48
+                onClicked: assignPopup.close()
+            }
+        }
+    }
+
     component Fact: Pane {
         property string label
         property string value
         property bool alert: false
+        id: fact
+        // A button beside the label (e.g. "Wijzigen"), and what it does.
+        property string actionText: ""
+        signal act()
         // Two equal columns, whatever the text size.
         Layout.preferredWidth: (page.width - 72) / 2
         Layout.maximumWidth: (page.width - 72) / 2
@@ -198,7 +289,17 @@ Page {
         background: Rectangle { radius: 8; color: "white"; border.color: alert ? "#b71c1c" : "#cfd8dc" }
         ColumnLayout {
             width: parent.width
-            Label { text: label; color: "#546e7a"; font.pixelSize: Math.round(16 * AppSession.textScale) }
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: label; color: "#546e7a"; font.pixelSize: Math.round(16 * AppSession.textScale); Layout.fillWidth: true }
+                Button {
+                    visible: fact.actionText.length > 0
+                    objectName: fact.objectName + "Action"
+                    text: fact.actionText
+                    Layout.preferredHeight: 48
+                    onClicked: fact.act()
+                }
+            }
             Label {
                 text: value
                 font.pixelSize: Math.round(22 * AppSession.textScale)

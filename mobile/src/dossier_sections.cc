@@ -494,6 +494,45 @@ bool DossierSections::setConsent(const QString& doc, const QString& kind, bool g
   return Save(doc);
 }
 
+QStringList DossierSections::assigned(const QString& doc) {
+  QStringList out;
+  auto rows = Rows(
+      "SELECT a.value FROM e_mother_assigned a JOIN e_mother m ON m.doc = a.doc AND "
+      "m.replica = a.replica AND m.counter = a.counter WHERE a.doc = ?1 AND m.deleted = 0 "
+      "ORDER BY a.value",
+      doc);
+  if (!rows) return out;
+  for (const Row& r : *rows) {
+    if (!out.contains(Text(r[0]))) out << Text(r[0]);
+  }
+  return out;
+}
+
+bool DossierSections::setAssigned(const QString& doc, const QString& label, bool on) {
+  const auto guard = Lock();
+  naast::store::Store* store = Store();
+  const std::string name = label.simplified().toStdString();
+  if (!store || doc.isEmpty()) return Refuse(tr("Het dossier is niet open."));
+  if (name.empty()) return Refuse(tr("Geef de naam van een coach of student."));
+  auto rows = Rows(
+      "SELECT replica, counter FROM e_mother WHERE doc = ?1 AND deleted = 0 "
+      "ORDER BY replica, counter LIMIT 1",
+      doc);
+  if (!rows || rows->empty()) return Refuse(tr("Het dossier is niet open."));
+  auto d = store->Get(doc.toStdString());
+  if (!d) return Refuse(tr("Het dossier is niet open."));
+  naast::crdt::Document& document = **d;
+  const naast::crdt::OpId mother{static_cast<std::uint64_t>(Int((*rows)[0][0])),
+                                 static_cast<std::uint64_t>(Int((*rows)[0][1]))};
+  const Value v{name};
+  if (document.Contains(mother, "assigned", v) == on) return true;  // nothing to write
+  const bool ok = on ? static_cast<bool>(document.AddToSet(mother, "assigned", v))
+                     : static_cast<bool>(document.RemoveFromSet(mother, "assigned", v));
+  if (!ok || !Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  ClearError();
+  return true;
+}
+
 bool DossierSections::Save(const QString& doc) {
   naast::store::Store* store = Store();
   if (!store) return false;

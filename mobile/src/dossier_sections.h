@@ -129,6 +129,12 @@ class DossierSections : public QObject {
   Q_INVOKABLE QVariantList consents(const QString& doc);
   Q_INVOKABLE bool setConsent(const QString& doc, const QString& kind, bool given);
 
+  // Who goes to her (the mother's `assigned` set: the team's names for its coaches and
+  // students, as the team's day groups its rounds), sorted.
+  Q_INVOKABLE QStringList assigned(const QString& doc);
+  // Adds or removes one name; a concurrent add elsewhere survives a remove here (add wins).
+  Q_INVOKABLE bool setAssigned(const QString& doc, const QString& label, bool on);
+
  signals:
   // After a write to `doc`: pages showing it read it again.
   void changed(const QString& doc);

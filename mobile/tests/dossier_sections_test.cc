@@ -653,6 +653,32 @@ class DossierSectionsTest : public QObject {
     QCOMPARE(sections_->nextMeldcodeStep(doc), 5);
   }
 
+  // Who goes to her: names added and removed, nothing written for no change, the team's day's
+  // source (the mother's `assigned` set) is what changes.
+  void whoGoesToHerIsSetByName() {
+    const QString doc = docs_[5];
+    for (const QString& name : sections_->assigned(doc)) {
+      QVERIFY(sections_->setAssigned(doc, name, false));
+    }
+    QVERIFY(sections_->assigned(doc).isEmpty());
+    const int waiting = local_changes_;
+    QVERIFY(sections_->setAssigned(doc, "  Coach   7 ", true));  // spaces tidied
+    QVERIFY(sections_->setAssigned(doc, "Student 2", true));
+    QCOMPARE(sections_->assigned(doc), (QStringList{"Coach 7", "Student 2"}));
+    QCOMPARE(local_changes_, waiting + 2);
+    QVERIFY(sections_->setAssigned(doc, "Coach 7", true));  // there already: nothing written
+    QCOMPARE(local_changes_, waiting + 2);
+    QCOMPARE(
+        Count(*store_,
+              "SELECT count(*) FROM e_mother_assigned WHERE doc = ?1 AND value = 'Coach 7'", doc),
+        1);
+    QVERIFY(sections_->setAssigned(doc, "Student 2", false));
+    QCOMPARE(sections_->assigned(doc), QStringList{"Coach 7"});
+    QVERIFY(!sections_->setAssigned(doc, "   ", true));  // no name: refused in words
+    QVERIFY(!sections_->error().isEmpty());
+    QCOMPARE(sections_->assigned(doc), QStringList{"Coach 7"});
+  }
+
   void lockedGivesNothing() {
     DossierSections locked(
         DossierSections::Source{[] { return static_cast<naast::store::Store*>(nullptr); },

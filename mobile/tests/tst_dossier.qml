@@ -68,4 +68,31 @@ TestCase {
             compare(stack.currentItem, page)
         }
     }
+
+    // Who goes to her: a name added in the popup shows in the overview; ticked off, it goes.
+    function test_who_goes_to_her() {
+        const doc = docs.itemAt(2).doc
+        const stack = createTemporaryObject(stackComponent, this)
+        stack.push(dossierComponent, { doc: doc }, StackView.Immediate)
+        const page = stack.currentItem
+        waitForRendering(page)
+        const fact = collect(page, o => o.objectName === "assignedFact")[0]
+        verify(fact)
+        const change = collect(fact, o => o.objectName === "assignedFactAction")[0]
+        verify(change.height >= 48)
+        mouseClick(change)
+        const popup = findChild(page, "assignPopup")
+        tryCompare(popup, "opened", true)
+        const field = findChild(popup.contentItem, "assignName")
+        field.text = "Coach Testnaam"
+        mouseClick(findChild(popup.contentItem, "assignAdd"))
+        tryVerify(() => fact.value.indexOf("Coach Testnaam") >= 0)
+        compare(field.text, "")
+        const box = findChild(popup.contentItem, "assign_Coach Testnaam")
+        verify(box && box.checked)
+        mouseClick(box)
+        tryVerify(() => fact.value.indexOf("Coach Testnaam") < 0)
+        mouseClick(findChild(popup.contentItem, "assignClose"))
+        tryCompare(popup, "opened", false)
+    }
 }
