@@ -49,10 +49,12 @@ class TeamDay : public QObject {
   //   counts: {due, overdue, visitsToday, visitsSince, tasks, tasksNew (due since the last
   //            working day), signals, escalations}
   //   rounds: [{who (empty: not assigned), mothers: [{doc, name, phase, stage, overdue,
-  //            dueToday, crisis, escalations, lastVisit, daysLate, with (the others assigned)}]}],
-  //            by label, "not assigned" last
-  //   visits: [{doc, name, date, today, kind, minutes, followUp}], newest first
-  //   tasks: [{doc, name, what, due, daysLate, fromVisit}], longest late first
+  //            dueToday, crisis, escalations, lastVisit, daysLate, appointment (made for
+  //            today), with (the others assigned)}]}], by label, "not assigned" last
+  //   visits: [{doc, name, date, today, kind, minutes, followUp (old free text), tasks (how
+  //            many follow-up tasks it agreed)}], newest first
+  //   tasks: [{doc, name, what, due, daysLate, owner, fromVisit (a follow-up task, else a
+  //            goal)}], longest late first
   //   signals: [{doc, name, date, daysAgo, description}], newest first
   //   escalations: [{doc, name, raisedOn, daysWaiting, raisedBy, reason}], longest waiting first
   // Each read is one entry in the audit log (no dossier named).
