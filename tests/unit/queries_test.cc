@@ -139,6 +139,11 @@ TEST_CASE("the caseload: an appointment made (volgende afspraak) makes a visit d
   }
   auto past = t.Dossier("Mora Elsema", "2025-08-01", "2025-08-10", nullptr);
   appointment(past, "2026-11-23", "2026-11-22");  // yesterday, missed: the rules count
+  // Agreed on the 18th for the 25th, then moved at the visit of the 22nd to the 1st of December:
+  // the later visit's appointment counts, not the earlier (and earlier in time) one.
+  auto moved = t.Dossier("Tadi Kesbrook", "2025-08-01", "2025-08-10", nullptr);
+  appointment(moved, "2026-11-25", "2026-11-18");
+  appointment(moved, "2026-12-01", "2026-11-22");
 
   auto caseload = Caseload(*t.store, TeamSettings{}, today);
   REQUIRE(caseload.ok());
@@ -156,6 +161,8 @@ TEST_CASE("the caseload: an appointment made (volgende afspraak) makes a visit d
   REQUIRE(by[kept].next_visit_due == D("2026-12-08"));
   REQUIRE_FALSE(by[past].appointment.has_value());
   REQUIRE(by[past].next_visit_due == D("2026-12-06"));
+  REQUIRE(by[moved].appointment == D("2026-12-01"));
+  REQUIRE(by[moved].next_visit_due == D("2026-12-01"));
 }
 
 TEST_CASE("a mother's timeline and search by name", "[queries]") {

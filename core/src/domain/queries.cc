@@ -95,15 +95,15 @@ Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSetti
     });
     if (!s) return s.error();
   }
-  // Appointments made (volgende afspraak): each mother's earliest from today on.
-  auto appointments = store.Query(
-      "SELECT doc, min(next_appointment) FROM e_visit WHERE deleted = 0 AND "
-      "next_appointment >= ?1 GROUP BY doc",
-      {crdt::Value{today.ToString()}});
-  if (!appointments) return appointments.error();
-  for (const auto& r : *appointments) {
-    if (Facts* f = known(r)) f->entry.appointment = DateOf(r[1]);
-  }
+  // The appointment made (volgende afspraak) at the latest visit that made one: a later visit's
+  // appointment replaces an earlier one (moved, or agreed again). Counted from today on.
+  s = Each(store,
+           "SELECT doc, next_appointment FROM e_visit WHERE deleted = 0 AND "
+           "next_appointment IS NOT NULL ORDER BY doc, date, replica, counter",
+           [&](const store::Store::Row& r) {
+             if (Facts* f = known(r)) f->entry.appointment = DateOf(r[1]);
+           });
+  if (!s) return s.error();
 
   std::vector<CaseloadEntry> out;
   for (auto& [doc, f] : by_doc) {
@@ -119,8 +119,9 @@ Result<std::vector<CaseloadEntry>> Caseload(store::Store& store, const TeamSetti
       e.pregnancy_week = GestationalWeek(*f.due_date, today);
     }
     e.next_visit_due = NextVisitDue(e.last_visit, e.phase, team, today);
-    if (e.appointment && e.last_visit && *e.appointment <= *e.last_visit) {
-      e.appointment.reset();  // the visit took place (or a later one did)
+    if (e.appointment &&
+        (*e.appointment < today || (e.last_visit && *e.appointment <= *e.last_visit))) {
+      e.appointment.reset();  // past, or the visit took place (or a later one did)
     }
     if (e.appointment && *e.appointment < e.next_visit_due) e.next_visit_due = *e.appointment;
     e.overdue = e.next_visit_due < today;
