@@ -508,27 +508,34 @@ QStringList DossierSections::assigned(const QString& doc) {
   return out;
 }
 
+bool WriteAssigned(naast::crdt::Document& doc, const std::string& label, bool on, bool* changed) {
+  *changed = false;
+  naast::crdt::OpId mother{};
+  for (const naast::crdt::OpId& r : doc.Records()) {
+    if (doc.TypeOf(r) == "mother") {
+      mother = r;
+      break;
+    }
+  }
+  if (!mother.valid()) return false;
+  const Value v{label};
+  if (doc.Contains(mother, "assigned", v) == on) return true;  // nothing to write
+  *changed = true;
+  return on ? static_cast<bool>(doc.AddToSet(mother, "assigned", v))
+            : static_cast<bool>(doc.RemoveFromSet(mother, "assigned", v));
+}
+
 bool DossierSections::setAssigned(const QString& doc, const QString& label, bool on) {
   const auto guard = Lock();
   naast::store::Store* store = Store();
   const std::string name = label.simplified().toStdString();
   if (!store || doc.isEmpty()) return Refuse(tr("Het dossier is niet open."));
   if (name.empty()) return Refuse(tr("Geef de naam van een coach of student."));
-  auto rows = Rows(
-      "SELECT replica, counter FROM e_mother WHERE doc = ?1 AND deleted = 0 "
-      "ORDER BY replica, counter LIMIT 1",
-      doc);
-  if (!rows || rows->empty()) return Refuse(tr("Het dossier is niet open."));
   auto d = store->Get(doc.toStdString());
   if (!d) return Refuse(tr("Het dossier is niet open."));
-  naast::crdt::Document& document = **d;
-  const naast::crdt::OpId mother{static_cast<std::uint64_t>(Int((*rows)[0][0])),
-                                 static_cast<std::uint64_t>(Int((*rows)[0][1]))};
-  const Value v{name};
-  if (document.Contains(mother, "assigned", v) == on) return true;  // nothing to write
-  const bool ok = on ? static_cast<bool>(document.AddToSet(mother, "assigned", v))
-                     : static_cast<bool>(document.RemoveFromSet(mother, "assigned", v));
-  if (!ok || !Save(doc)) return Refuse(tr("Opslaan lukte niet."));
+  bool changed = false;
+  if (!WriteAssigned(**d, name, on, &changed)) return Refuse(tr("Opslaan lukte niet."));
+  if (changed && !Save(doc)) return Refuse(tr("Opslaan lukte niet."));
   ClearError();
   return true;
 }

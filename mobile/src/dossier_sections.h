@@ -25,6 +25,11 @@
 class QQmlEngine;
 class QJSEngine;
 
+// Who goes to her (the mother's `assigned` set): adds or removes one name in the dossier's
+// document, not yet committed. False when the dossier has no mother or the write fails;
+// `changed` tells whether anything was written (a name there already is not written again).
+bool WriteAssigned(naast::crdt::Document& doc, const std::string& label, bool on, bool* changed);
+
 class DossierSections : public QObject {
   Q_OBJECT
   QML_ELEMENT

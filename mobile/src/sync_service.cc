@@ -14,6 +14,7 @@
 #include <chrono>
 
 #include "app_session.h"
+#include "dossier_sections.h"
 #include "naast/domain/privacy.h"
 #include "naast/sync/enrolment.h"
 
@@ -433,6 +434,17 @@ bool SyncService::assign(const QString& id, const QString& doc) {
     auto store = session_->store();
     auto entry = device_->Assign(*key, doc.toStdString(), NowMs());
     if (!entry) status = entry.error();
+    // The student goes to her too: her tablet's name among who goes to her, which the team's
+    // day groups its rounds by. (The registry entry gives the student the dossier's key.)
+    const naast::sync::Member* student = device_->registry().Find(*key);
+    if (entry && student) {
+      auto d = store->Get(doc.toStdString());
+      bool changed = false;
+      if (d && WriteAssigned(**d, student->label, true, &changed) && changed &&
+          store->Commit(doc.toStdString())) {
+        LocalChange();
+      }
+    }
   }
   return TeamResult(status);
 }
