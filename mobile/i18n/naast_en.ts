@@ -1681,10 +1681,6 @@
 <context>
     <name>VisitEditor</name>
     <message>
-        <source>Opslaan lukte niet (is het geheugen vol?). De laatste wijziging is niet bewaard.</source>
-        <translation>Saving failed (is the storage full?). The last change was not saved.</translation>
-    </message>
-    <message>
         <source>deze tablet</source>
         <translation>this tablet</translation>
     </message>
@@ -1703,6 +1699,10 @@
     <message>
         <source>Schrijf eerst op wat er moet gebeuren.</source>
         <translation>First write down what needs to be done.</translation>
+    </message>
+    <message>
+        <source>Opslaan lukte niet (is het geheugen vol?). Wat je typte blijft staan en wordt bewaard zodra het weer kan.</source>
+        <translation>Saving failed (is the storage full?). What you typed stays here and is saved as soon as it can be.</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,10 @@ void AppSession::Open(bool create, const QString& pin) {
   const std::string pin_text = pin.toStdString();
   naast::crdt::HybridClock* clock = &clock_;
   const naast::domain::Date today = options_.today;
-  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock, create, today]() -> Opened {
+  naast::store::StoreOptions store_options;
+  store_options.vfs = options_.vfs;
+  watcher_.setFuture(QtConcurrent::run([dir, pin_text, clock, create, today,
+                                        store_options]() -> Opened {
     Opened out;
     naast::store::FileDeviceSecret secret(dir / "device.secret");
     if (create) {
@@ -162,7 +165,7 @@ void AppSession::Open(bool create, const QString& pin) {
       out.error = UnlockError(key, *vault);
       return out;
     }
-    auto store = naast::store::Store::Open(dir / "naast.db", *key, 0, clock);
+    auto store = naast::store::Store::Open(dir / "naast.db", *key, 0, clock, store_options);
     if (!store) {
       out.error = Tr(QT_TRANSLATE_NOOP(
           "AppSession", "De tablet kan de gegevens niet openen. Vraag je teamleider om hulp."));

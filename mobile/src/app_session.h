@@ -73,6 +73,7 @@ class AppSession : public QObject {
   struct Options {
     std::filesystem::path data_dir;
     naast::domain::Date today;
+    std::string vfs;  // the SQLite VFS for the store; empty: the default (tests pass a failing one)
   };
   explicit AppSession(Options options, QObject* parent = nullptr);
   ~AppSession() override;

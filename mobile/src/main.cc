@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
 
   QQuickStyle::setStyle("Basic");
 
-  AppSession session({data_dir.toStdString(), *today});
+  AppSession session({data_dir.toStdString(), *today, {}});
   AppSession::instance = &session;
   if (!lang.isEmpty()) session.setLanguage(lang);  // else the tablet's setting
 

@@ -503,9 +503,24 @@ bool VisitEditor::Commit(bool now) {
   if (!committed) {
     emit failed(QCoreApplication::translate(
         "VisitEditor",
-        "Opslaan lukte niet (is het geheugen vol?). De laatste wijziging is niet "
-        "bewaard."));
+        "Opslaan lukte niet (is het geheugen vol?). Wat je typte blijft staan en wordt "
+        "bewaard zodra het weer kan."));
+    // The store forgot the edit (it is not in the file). What was typed in the notes stays on
+    // screen and goes into the document again, to be written at the next try (the next pause
+    // in typing, or when the page closes); a choice made by a tap shows the saved value again.
+    const QString typed[] = {notes_, agreements_, follow_up_};
     Load();
+    QString* now[] = {&notes_, &agreements_, &follow_up_};
+    constexpr std::string_view kNotes[] = {"notes", "agreements", "follow_up"};
+    auto d = store->Get(doc_.toStdString());
+    const OpId id = ParseRecord(record_);
+    for (std::size_t i = 0; d && id.valid() && i < std::size(kNotes); ++i) {
+      if (typed[i] == *now[i]) continue;
+      if (!WriteTextDiff(**d, id, kNotes[i], *now[i], typed[i])) continue;
+      *now[i] = typed[i];
+      dirty_ = true;
+    }
+    if (dirty_) emit changed();
     return false;
   }
   if (committed->has_value()) AppSession::instance->sync()->LocalChange();

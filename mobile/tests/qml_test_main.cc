@@ -19,8 +19,8 @@ class Setup : public QObject {
     const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
     const auto made = AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 6);
     if (!made) qFatal("cannot make the demo store: %s", made.error().ToString().c_str());
-    session_ =
-        std::make_unique<AppSession>(AppSession::Options{dir, naast::domain::TeamShape{}.today});
+    session_ = std::make_unique<AppSession>(
+        AppSession::Options{dir, naast::domain::TeamShape{}.today, {}});
     AppSession::instance = session_.get();
   }
   // Qt 6.4 does not look in qrc:/qt/qml (where the module lives) by itself.

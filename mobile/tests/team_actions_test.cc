@@ -21,8 +21,8 @@ class TeamActionsTest : public QObject {
   void initTestCase() {
     const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
     QVERIFY(AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 4).ok());
-    session_ =
-        std::make_unique<AppSession>(AppSession::Options{dir, naast::domain::TeamShape{}.today});
+    session_ = std::make_unique<AppSession>(
+        AppSession::Options{dir, naast::domain::TeamShape{}.today, {}});
     AppSession::instance = session_.get();
     QSignalSpy unlocked(session_.get(), &AppSession::unlockedChanged);
     session_->unlock("1234");

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "app_session.h"
+#include "fault_vfs.h"
 #include "naast/domain/team_generator.h"
 
 class VisitsTest : public QObject {
@@ -18,8 +19,9 @@ class VisitsTest : public QObject {
   void initTestCase() {
     const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
     QVERIFY(AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 4).ok());
-    session_ =
-        std::make_unique<AppSession>(AppSession::Options{dir, naast::domain::TeamShape{}.today});
+    // On a VFS that fails on command (a full disk, below), and works as the default until then.
+    session_ = std::make_unique<AppSession>(
+        AppSession::Options{dir, naast::domain::TeamShape{}.today, naast::testing::FaultVfsName()});
     AppSession::instance = session_.get();
     QSignalSpy unlocked(session_.get(), &AppSession::unlockedChanged);
     session_->unlock("1234");
@@ -243,7 +245,45 @@ class VisitsTest : public QObject {
     QVERIFY(std::holds_alternative<std::monostate>(read()));
   }
 
+  // A full disk while typing: the error in words, the typed text stays on screen, and it is
+  // written, with what was typed after, once there is room again. Nothing is lost.
+  void aFullDiskLosesNothingTyped() {
+    VisitEditor editor;
+    editor.setDoc(doc_);
+    QVERIFY(editor.createNew());
+    QVERIFY(editor.editText("notes", "Eerste deel."));
+    editor.save();
+    QVERIFY(!editor.pending());
+    QSignalSpy failed(&editor, &VisitEditor::failed);
+
+    naast::testing::SetFaults(naast::testing::FaultPlan{0, 0, 0});  // the disk is full
+    const QString big = "Eerste deel. " + QString("Moeder vertelt over de week. ").repeated(400);
+    QVERIFY(editor.editText("notes", big));
+    editor.save();
+    QVERIFY(naast::testing::FaultsInjected() > 0);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed[0][0].toString().contains("Opslaan lukte niet"));
+    QCOMPARE(editor.notes(), big);  // still on screen
+    QVERIFY(editor.pending());      // and waiting to be written
+
+    naast::testing::ClearFaults();  // room again; the coach types on
+    QVERIFY(editor.editText("notes", big + "Nog een zin."));
+    editor.save();
+    QVERIFY(!editor.pending());
+    QCOMPARE(failed.size(), 1);
+    // In the file: all of it.
+    auto store = session_->store();
+    const auto id = VisitEditor::ParseRecord(editor.record());
+    auto rows =
+        store->Query("SELECT notes FROM e_visit WHERE doc = ?1 AND replica = ?2 AND counter = ?3",
+                     {doc_.toStdString(), static_cast<std::int64_t>(id.replica),
+                      static_cast<std::int64_t>(id.counter)});
+    QVERIFY(rows.ok() && rows->size() == 1);
+    QCOMPARE(QString::fromStdString(std::get<std::string>((*rows)[0][0])), big + "Nog een zin.");
+  }
+
   void cleanupTestCase() {
+    naast::testing::ClearFaults();
     session_.reset();
     AppSession::instance = nullptr;
   }
