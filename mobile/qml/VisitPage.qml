@@ -229,6 +229,9 @@ Page {
             // What was said and agreed: notes that colleagues may edit at the same time.
             ColumnLayout {
                 Layout.fillWidth: true
+                // The column takes the room left, whatever its texts' own widths: wrapped
+                // text would otherwise change the grid's columns while it lays them out.
+                Layout.preferredWidth: 1
                 Layout.alignment: Qt.AlignTop
                 spacing: 8
                 Note { field: "notes"; label: qsTr("Verslag"); value: editor.notes; lines: 8 }
@@ -249,7 +252,7 @@ Page {
                     background: Rectangle { radius: 6; color: "#f5f7f8"; border.color: "#cfd8dc" }
                     GridLayout {
                         width: parent.width
-                        columns: page.landscape || AppSession.textScale > 1.2 ? 3 : 4
+                        columns: 3  // what on a line of its own; who, by when and Add below
                         columnSpacing: 8
                         rowSpacing: 8
                         TextField {
@@ -258,7 +261,7 @@ Page {
                             placeholderText: qsTr("Nieuwe vervolgactie: wat moet er gebeuren?")
                             inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                             Layout.fillWidth: true
-                            Layout.columnSpan: page.landscape || AppSession.textScale > 1.2 ? 3 : 1
+                            Layout.columnSpan: 3
                             Layout.preferredHeight: 48
                             onAccepted: addTaskButton.clicked()
                         }
