@@ -1859,6 +1859,30 @@
         <source>Geen afspraak</source>
         <translation>No appointment</translation>
     </message>
+    <message>
+        <source>Vervolgactie wijzigen</source>
+        <translation>Change follow-up task</translation>
+    </message>
+    <message>
+        <source>Uiterlijk op</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Geen datum</source>
+        <translation>No date</translation>
+    </message>
+    <message>
+        <source>Datum kiezen</source>
+        <translation>Choose a date</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
 </context>
 <context>
     <name>VisitsModel</name>

@@ -19,6 +19,10 @@ Page {
         return at.kind ? AppSession.diaryEntry(at.kind, at.index, AppSession.language) : ({})
     }
 
+    // Who does a follow-up task: the usual words, stored as codes.
+    readonly property var owners: [{ value: "moeder", text: qsTr("Moeder") }, { value: "coach", text: qsTr("Coach") },
+                                   { value: "samen", text: qsTr("Samen") }, { value: "netwerk", text: qsTr("Netwerk") },
+                                   { value: "ketenpartner", text: qsTr("Ketenpartner") }]
     function createNew() { return editor.createNew() }
     function diaryKey() { return editor.diaryEntry }
     Component.onDestruction: editor.save()
@@ -100,6 +104,7 @@ Page {
         // Landscape: the facts beside the notes; upright: the notes below the facts.
         ScrollView {
             id: body
+            objectName: "body"
             Layout.fillWidth: true
             Layout.fillHeight: true
             contentWidth: availableWidth
@@ -268,9 +273,7 @@ Page {
                         ComboBox {
                             id: taskOwner
                             objectName: "taskOwner"
-                            model: [{ value: "moeder", text: qsTr("Moeder") }, { value: "coach", text: qsTr("Coach") },
-                                    { value: "samen", text: qsTr("Samen") }, { value: "netwerk", text: qsTr("Netwerk") },
-                                    { value: "ketenpartner", text: qsTr("Ketenpartner") }]
+                            model: page.owners
                             textRole: "text"
                             valueRole: "value"
                             Layout.fillWidth: true
@@ -330,8 +333,9 @@ Page {
             onToggled: editor.setTaskDone(task.modelData.id, checked)
         }
         ColumnLayout {
+            objectName: "taskText_" + task.modelData.what
             Layout.fillWidth: true
-            Layout.preferredWidth: 1  // the row's width, not the text's: wraps without a loop
+            TapHandler { onTapped: taskPopup.show(task.modelData) }  // to change it
             Layout.alignment: Qt.AlignTop
             Layout.topMargin: 2
             spacing: 0
@@ -340,7 +344,6 @@ Page {
                 wrapMode: Text.WordWrap
                 font.strikeout: task.modelData.done
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
             }
             Label {
                 text: [task.modelData.ownerLabel,
@@ -352,14 +355,23 @@ Page {
                 font.bold: task.modelData.late
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1
             }
+        }
+        ToolButton {
+            objectName: "editTask_" + task.modelData.what
+            text: "✎"
+            Accessible.name: qsTr("Vervolgactie wijzigen")
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 48
+            Layout.preferredHeight: 48
+            onClicked: taskPopup.show(task.modelData)
         }
         ToolButton {
             visible: task.own
             objectName: "removeTask_" + task.modelData.what
             text: "✕"
             Accessible.name: qsTr("Vervolgactie weghalen")
+            Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 48
             Layout.preferredHeight: 48
             onClicked: editor.removeTask(task.modelData.id)
@@ -383,6 +395,86 @@ Page {
             Layout.preferredHeight: Math.max(implicitHeight, note.lines * font.pixelSize * 1.6 + 16)
             background: Rectangle { radius: 6; color: "white"; border.color: parent.activeFocus ? "#00796b" : "#cfd8dc" }
             onTextChanged: if (text !== note.value) editor.editText(note.field, text)
+        }
+    }
+
+    // A follow-up task changed: what, who, by when (or no date).
+    Popup {
+        id: taskPopup
+        objectName: "taskPopup"
+        property string task
+        property string due
+        property var ownerChoices: page.owners
+        function show(t) {
+            task = t.id
+            due = t.due
+            taskEditWhat.text = t.what
+            // A name written in, not one of the usual words, stays a choice.
+            ownerChoices = page.owners.some(o => o.value === t.owner) || !t.owner
+                    ? page.owners : page.owners.concat([{ value: t.owner, text: t.owner }])
+            taskEditOwner.currentIndex = Math.max(0, ownerChoices.findIndex(o => o.value === t.owner))
+            open()
+        }
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 48, 820)
+        modal: true
+        padding: 24
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label {
+                text: qsTr("Vervolgactie wijzigen")
+                font.bold: true
+                font.pixelSize: Math.round(22 * AppSession.textScale)
+            }
+            TextField {
+                id: taskEditWhat
+                objectName: "taskEditWhat"
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.preferredHeight: 48
+            }
+            ComboBox {
+                id: taskEditOwner
+                objectName: "taskEditOwner"
+                model: taskPopup.ownerChoices
+                textRole: "text"
+                valueRole: "value"
+                Layout.preferredWidth: 260
+                Layout.preferredHeight: 48
+            }
+            Label { text: qsTr("Uiterlijk op"); color: "#546e7a" }
+            DateStepper {
+                objectName: "taskEditDue"
+                visible: taskPopup.due !== ""
+                iso: taskPopup.due
+                weeks: true
+                Layout.fillWidth: true
+                onEdited: taskPopup.due = iso
+            }
+            Button {
+                objectName: "taskEditNoDate"
+                text: taskPopup.due ? qsTr("Geen datum") : qsTr("Datum kiezen")
+                Layout.preferredHeight: 48
+                onClicked: taskPopup.due = taskPopup.due ? "" : page.shift(AppSession.today, 7)
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "taskEditCancel"
+                    text: qsTr("Annuleren")
+                    Layout.preferredHeight: 48
+                    onClicked: taskPopup.close()
+                }
+                Button {
+                    objectName: "taskEditSave"
+                    text: qsTr("Opslaan")
+                    highlighted: true
+                    Layout.preferredHeight: 48
+                    onClicked: if (editor.editTask(taskPopup.task, taskEditWhat.text, taskEditOwner.currentValue, taskPopup.due)) taskPopup.close()
+                }
+            }
         }
     }
 

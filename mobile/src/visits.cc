@@ -439,6 +439,30 @@ bool VisitEditor::setTaskDone(const QString& task, bool done) {
   });
 }
 
+bool VisitEditor::editTask(const QString& task, const QString& what, const QString& owner,
+                           const QString& due) {
+  const QString text = what.simplified();
+  if (text.isEmpty()) {
+    emit failed(
+        QCoreApplication::translate("VisitEditor", "Schrijf eerst op wat er moet gebeuren."));
+    return false;
+  }
+  if (!due.isEmpty() && !naast::domain::Date::Parse(due.toStdString())) return false;
+  // A register written only when its value changes (the same value again would still be a new
+  // write, and could replace a colleague's concurrent one for nothing).
+  auto set = [](naast::crdt::Document& doc, OpId id, std::string_view field, const QString& v) {
+    const Value value = v.isEmpty() ? Value{} : Value{v.toStdString()};
+    const auto now = doc.Get(id, field);
+    if ((now && now->value == value) || (!now && v.isEmpty())) return true;
+    return static_cast<bool>(doc.Set(id, field, value));
+  };
+  return Edit([&](naast::crdt::Document& doc) {
+    const OpId id = FindTask(doc, task);
+    return id.valid() && set(doc, id, "what", text) && set(doc, id, "owner", owner.simplified()) &&
+           set(doc, id, "due_date", due);
+  });
+}
+
 bool VisitEditor::removeTask(const QString& task) {
   return Edit([&](naast::crdt::Document& doc) {
     const OpId id = FindTask(doc, task);

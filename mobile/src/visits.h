@@ -131,6 +131,10 @@ class VisitEditor : public QObject {
   Q_INVOKABLE bool addTask(const QString& what, const QString& owner, int dueInDays);
   // Done today, or not done after all (a task of this visit or an open one of an earlier one).
   Q_INVOKABLE bool setTaskDone(const QString& task, bool done);
+  // Changes a task's what, who and due date (YYYY-MM-DD, or empty for none): only what differs
+  // is written. Refused in words when `what` is empty or the date is no date.
+  Q_INVOKABLE bool editTask(const QString& task, const QString& what, const QString& owner,
+                            const QString& due);
   // Removes a task of this visit (typed by mistake).
   Q_INVOKABLE bool removeTask(const QString& task);
   // Values a concurrent edit replaced: [{value, who, when}], newest first.

@@ -101,6 +101,30 @@ TestCase {
         verify(box.height >= 48)
         verify(findChild(editor, "removeTask_Huurtoeslag aanvragen").width >= 48)
 
+        // Tapping its text opens it to change: what, and no date any more. (Scrolled down to
+        // it first, as a finger would.)
+        const flick = findChild(editor, "body").contentItem
+        flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+        waitForRendering(editor)
+        mouseClick(findChild(editor, "taskText_Huurtoeslag aanvragen"))
+        const popup = findChild(editor, "taskPopup")
+        tryCompare(popup, "opened", true)
+        const whatField = findChild(popup.contentItem, "taskEditWhat")
+        compare(whatField.text, "Huurtoeslag aanvragen")
+        whatField.text = "Huurtoeslag samen aanvragen"
+        mouseClick(findChild(popup.contentItem, "taskEditNoDate"))
+        mouseClick(findChild(popup.contentItem, "taskEditSave"))
+        tryCompare(popup, "opened", false)
+        tryVerify(() => findChild(editor, "task_Huurtoeslag samen aanvragen") !== null)
+        flick.contentY = Math.max(0, flick.contentHeight - flick.height)
+        waitForRendering(editor)
+        mouseClick(findChild(editor, "taskText_Huurtoeslag samen aanvragen"))
+        tryCompare(popup, "opened", true)
+        findChild(popup.contentItem, "taskEditWhat").text = "Huurtoeslag aanvragen"
+        mouseClick(findChild(popup.contentItem, "taskEditSave"))
+        tryCompare(popup, "opened", false)
+        tryVerify(() => findChild(editor, "task_Huurtoeslag aanvragen") !== null)
+
         // The next visit: the task is open, from the visit before; ticked off there.
         stack.pop(StackView.Immediate)
         mouseClick(findChild(stack.currentItem, "newVisit"))

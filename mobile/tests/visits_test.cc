@@ -209,6 +209,34 @@ class VisitsTest : public QObject {
     }
     QVERIFY(listed_done);
 
+    // Changed: what, who and by when; the same values again write nothing.
+    const QVariantMap letter = first.tasks()[1].toMap();  // "Brief van de gemeente meenemen."
+    const QString later = QString::fromStdString((session_->todayDate() + 21).ToString());
+    QVERIFY(first.editTask(letter["id"].toString(), "Brief van de gemeente samen lezen.", "samen",
+                           later));
+    QVariantMap changed;
+    for (const QVariant& v : first.tasks()) {
+      if (v.toMap()["id"] == letter["id"]) changed = v.toMap();
+    }
+    QCOMPARE(changed["what"].toString(), QStringLiteral("Brief van de gemeente samen lezen."));
+    QCOMPARE(changed["ownerLabel"].toString(), QStringLiteral("Samen"));
+    QCOMPARE(changed["due"].toString(), later);
+    {
+      auto store = session_->store();
+      naast::crdt::Document& doc = *store->Get(doc_.toStdString()).value();
+      const auto before = doc.version();
+      QVERIFY(first.editTask(letter["id"].toString(), "Brief van de gemeente samen lezen.", "samen",
+                             later));
+      QVERIFY(doc.version() == before);  // nothing written
+    }
+    QVERIFY(!first.editTask(letter["id"].toString(), "  ", "samen", later));        // no what
+    QVERIFY(!first.editTask(letter["id"].toString(), "Iets.", "samen", "morgen"));  // no date
+    QVERIFY(first.editTask(letter["id"].toString(), "Brief van de gemeente samen lezen.", "samen",
+                           ""));  // no date any more
+    for (const QVariant& v : first.tasks()) {
+      if (v.toMap()["id"] == letter["id"]) QCOMPARE(v.toMap()["due"].toString(), QString());
+    }
+
     // Removed from its own visit.
     const QString undated =
         first.tasks().isEmpty() ? QString() : first.tasks().back().toMap()["id"].toString();
