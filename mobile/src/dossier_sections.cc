@@ -127,16 +127,6 @@ bool OneOf(const QString& code, std::span<const char* const> codes) {
   return std::any_of(codes.begin(), codes.end(), [&](const char* c) { return code == c; });
 }
 
-// A register written only when its value changes (a rewrite of the same value would still be a
-// new write, and show as a conflict beside someone else's concurrent one).
-bool SetIfChanged(naast::crdt::Document& document, naast::crdt::OpId id, const char* field,
-                  Value value) {
-  const auto current = document.Get(id, field);
-  if (current && current->value == value) return true;
-  if (!current && IsNull(value)) return true;
-  return static_cast<bool>(document.Set(id, field, std::move(value)));
-}
-
 // A record of `type` in the document, not deleted.
 bool IsLive(const naast::crdt::Document& document, naast::crdt::OpId id, const char* type) {
   return document.Exists(id) && !document.IsDeleted(id) && document.TypeOf(id) == type;

@@ -306,6 +306,13 @@ bool WriteTextDiff(naast::crdt::Document& doc, OpId record, std::string_view fie
   return true;
 }
 
+bool SetIfChanged(naast::crdt::Document& doc, OpId record, std::string_view field, Value value) {
+  const auto current = doc.Get(record, field);
+  if (current && current->value == value) return true;
+  if (!current && std::holds_alternative<std::monostate>(value)) return true;
+  return static_cast<bool>(doc.Set(record, field, std::move(value)));
+}
+
 QString OwnerLabel(const QString& owner) {
   static const std::map<QString, const char*> kOwners = {
       {"moeder", QT_TRANSLATE_NOOP("DossierSections", "Moeder")},
@@ -448,13 +455,9 @@ bool VisitEditor::editTask(const QString& task, const QString& what, const QStri
     return false;
   }
   if (!due.isEmpty() && !naast::domain::Date::Parse(due.toStdString())) return false;
-  // A register written only when its value changes (the same value again would still be a new
-  // write, and could replace a colleague's concurrent one for nothing).
+  // Empty is none (a null value).
   auto set = [](naast::crdt::Document& doc, OpId id, std::string_view field, const QString& v) {
-    const Value value = v.isEmpty() ? Value{} : Value{v.toStdString()};
-    const auto now = doc.Get(id, field);
-    if ((now && now->value == value) || (!now && v.isEmpty())) return true;
-    return static_cast<bool>(doc.Set(id, field, value));
+    return SetIfChanged(doc, id, field, v.isEmpty() ? Value{} : Value{v.toStdString()});
   };
   return Edit([&](naast::crdt::Document& doc) {
     const OpId id = FindTask(doc, task);

@@ -30,6 +30,11 @@ QString OwnerLabel(const QString& owner);
 bool WriteTextDiff(naast::crdt::Document& doc, naast::crdt::OpId record, std::string_view field,
                    const QString& before, const QString& after);
 
+// A register written only when its value changes (a rewrite of the same value would still be a
+// new write, and show as a conflict beside someone else's concurrent one). A null value clears.
+bool SetIfChanged(naast::crdt::Document& doc, naast::crdt::OpId record, std::string_view field,
+                  naast::crdt::Value value);
+
 // The visits of one dossier, newest first.
 class VisitsModel : public QAbstractListModel {
   Q_OBJECT

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "app_session.h"
+#include "demo_session.h"
 #include "dossier_sections.h"
 #include "naast/crypto/crypto.h"
 #include "naast/domain/team_generator.h"
@@ -19,15 +20,8 @@ class TeamActionsTest : public QObject {
 
  private slots:
   void initTestCase() {
-    const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
-    QVERIFY(AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 4).ok());
-    session_ = std::make_unique<AppSession>(
-        AppSession::Options{dir, naast::domain::TeamShape{}.today, {}});
-    AppSession::instance = session_.get();
-    QSignalSpy unlocked(session_.get(), &AppSession::unlockedChanged);
-    session_->unlock("1234");
-    QVERIFY(unlocked.wait(10'000));
-    QVERIFY(session_->unlocked());
+    session_ = OpenDemoSession(std::filesystem::path(data_.path().toStdString()) / "tablet");
+    QVERIFY(session_);
   }
 
   void aStudentGivenADossierGoesToHer() {

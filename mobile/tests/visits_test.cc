@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "app_session.h"
+#include "demo_session.h"
 #include "fault_vfs.h"
 #include "naast/domain/team_generator.h"
 
@@ -17,16 +18,10 @@ class VisitsTest : public QObject {
 
  private slots:
   void initTestCase() {
-    const auto dir = std::filesystem::path(data_.path().toStdString()) / "tablet";
-    QVERIFY(AppSession::CreateDemo(dir, "1234", /*fast_kdf=*/true, 4).ok());
     // On a VFS that fails on command (a full disk, below), and works as the default until then.
-    session_ = std::make_unique<AppSession>(
-        AppSession::Options{dir, naast::domain::TeamShape{}.today, naast::testing::FaultVfsName()});
-    AppSession::instance = session_.get();
-    QSignalSpy unlocked(session_.get(), &AppSession::unlockedChanged);
-    session_->unlock("1234");
-    QVERIFY(unlocked.wait(10'000));
-    QVERIFY(session_->unlocked());
+    session_ = OpenDemoSession(std::filesystem::path(data_.path().toStdString()) / "tablet",
+                               naast::testing::FaultVfsName());
+    QVERIFY(session_);
     doc_ = session_->caseload()
                ->data(session_->caseload()->index(0, 0), CaseloadModel::DocRole)
                .toString();
